@@ -1,0 +1,50 @@
+"""Demo accounts of the core: a resident and a member of municipal staff (with TOTP)."""
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+
+from mijnbuurt.core.demo import DEMO_PASSWORD, DemoAccount
+
+from .models import User
+
+STAFF_TOTP_SECRET = "MIJNBUURTASSENDEMOSTAFF2"  # noqa: S105 - published demo secret
+
+
+def demo_user(
+    email: str, *, display_name: str, is_staff: bool = False, totp_secret: str = ""
+) -> User:
+    """Create or refresh a verified demo user; with ``totp_secret``, TOTP is set up."""
+    user, _created = User.objects.get_or_create(email=email)
+    user.display_name = display_name
+    user.is_staff = is_staff
+    user.is_superuser = is_staff
+    user.is_active = True
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    if totp_secret:
+        Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
+        TOTP.activate(user, totp_secret)
+    return user
+
+
+def seed(*, out) -> list[DemoAccount]:
+    demo_user("bewoner@example.org", display_name="Anne (bewoner)")
+    demo_user(
+        "gemeente@example.org",
+        display_name="Gemeente Assen (demo)",
+        is_staff=True,
+        totp_secret=STAFF_TOTP_SECRET,
+    )
+    out.write("Accounts: resident and municipal staff.")
+    return [
+        DemoAccount(role="resident (bewoner)", email="bewoner@example.org"),
+        DemoAccount(
+            role="municipal staff (gemeente)",
+            email="gemeente@example.org",
+            totp_secret=STAFF_TOTP_SECRET,
+        ),
+    ]

@@ -1,0 +1,5 @@
+from .models import User
+
+
+def user_for_profile(*, user_id: int) -> User:
+    return User.objects.select_related("home_neighbourhood").get(pk=user_id)

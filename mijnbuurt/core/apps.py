@@ -1,0 +1,30 @@
+from importlib import import_module
+
+from django.apps import AppConfig, apps
+from django.contrib.admin.apps import SimpleAdminConfig
+from django.utils.module_loading import module_has_submodule
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "mijnbuurt.core"
+    label = "core"
+    verbose_name = _("Platform core")
+
+
+class AdminConfig(SimpleAdminConfig):
+    """The admin, discovering every app's ``admin`` module except django-leaflet's.
+
+    ``leaflet.admin`` imports GeoDjango's form widgets, which need the GDAL C library;
+    the platform stores geometry as GeoJSON and does not use GeoDjango (DESIGN.md).
+    """
+
+    skipped_admin_modules = {"leaflet"}
+
+    def ready(self) -> None:
+        super().ready()
+        for app_config in apps.get_app_configs():
+            if app_config.name in self.skipped_admin_modules:
+                continue
+            if module_has_submodule(app_config.module, "admin"):
+                import_module(f"{app_config.name}.admin")

@@ -1,0 +1,15 @@
+"""Platform-wide Celery tasks."""
+
+from celery import shared_task
+from django.core.cache import cache
+from django.db import connection
+
+
+@shared_task
+def check_services() -> dict:
+    """Health check run by a worker: can it reach the database and the cache?"""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        database = cursor.fetchone()[0] == 1
+    cache.set("mijnbuurt:healthcheck", "ok", timeout=30)
+    return {"database": database, "cache": cache.get("mijnbuurt:healthcheck") == "ok"}

@@ -1,0 +1,31 @@
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from mijnbuurt.core import views as core_views
+
+# Staff log in through allauth (with their second factor), never the bare admin form.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Mijn buurt Assen"
+admin.site.site_title = "Mijn buurt Assen"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("health/", core_views.health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    # Inside the language prefix, so that /en/i18n/setlang/ can translate /en/... URLs.
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("profiel/", include("mijnbuurt.accounts.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,54 @@
+"""Configuration from the environment: safe defaults, and production refuses bad values."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONTROLLED = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "a-real-production-secret-6Yq9!kP2@wZ7#rT4$uV8%xB3^nM5&jL1*hG0",
+    "ALLOWED_HOSTS": "mijnbuurt.assen.nl",
+    "SITE_URL": "https://mijnbuurt.assen.nl",
+}
+
+
+def manage(*args: str, env: dict) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in CONTROLLED}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_deploy_check_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_real_secret_key():
+    env = {**PRODUCTION}
+    del env["SECRET_KEY"]
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_bad_boolean_fails_at_start_with_a_clear_message():
+    result = manage("check", env={"DEBUG": "misschien"})
+    assert result.returncode != 0
+    assert "misschien" in result.stderr
+
+
+def test_seed_demo_refuses_to_run_with_debug_off():
+    result = manage("seed_demo", env=PRODUCTION)
+    assert result.returncode != 0
+    assert "refuses to run with DEBUG off" in result.stderr
