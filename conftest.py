@@ -51,3 +51,49 @@ def staff(db):
     user = UserFactory(email="medewerker@example.org", display_name="Gemma", is_staff=True)
     enable_totp(user)
     return user
+
+
+@pytest.fixture
+def professional_a(db):
+    """A professional of area team A (social work), with TOTP set up."""
+    from neighbourhoods.models import AreaTeam, TeamMembership
+    from tests.accounts.factories import UserFactory, enable_totp
+
+    user = UserFactory(email="professional-a@example.org", display_name="Petra")
+    team, _ = AreaTeam.objects.get_or_create(name="Gebiedsteam A")
+    TeamMembership.objects.create(
+        team=team, user=user, discipline=TeamMembership.Discipline.SOCIAL_WORK
+    )
+    enable_totp(user)
+    return user
+
+
+@pytest.fixture
+def professional_b(db):
+    """A professional of area team B (youth and family), with TOTP set up."""
+    from neighbourhoods.models import AreaTeam, TeamMembership
+    from tests.accounts.factories import UserFactory, enable_totp
+
+    user = UserFactory(email="professional-b@example.org", display_name="Pieter")
+    team, _ = AreaTeam.objects.get_or_create(name="Gebiedsteam B")
+    TeamMembership.objects.create(
+        team=team, user=user, discipline=TeamMembership.Discipline.YOUTH_AND_FAMILY
+    )
+    enable_totp(user)
+    return user
+
+
+@pytest.fixture
+def organiser(db):
+    """A resident who organises initiatives (the role follows from organising one)."""
+    from tests.accounts.factories import UserFactory
+
+    return UserFactory(email="organisator@example.org", display_name="Olga")
+
+
+@pytest.fixture
+def venue_manager(db):
+    """A resident who manages a community building (venues give them the role)."""
+    from tests.accounts.factories import UserFactory
+
+    return UserFactory(email="beheerder@example.org", display_name="Bea")

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Initiatives")
+
+    def ready(self) -> None:
+        from mijnbuurt.accounts.personal_data import register_personal_data
+        from mijnbuurt.accounts.roles import Role, register_role
+
+        from . import kinds  # noqa: F401  (declares the notification kinds)
+        from .layers import register_layers
+        from .selectors import user_organises_any
+        from .services import initiatives_erase, initiatives_export
+
+        register_personal_data("initiatives", export=initiatives_export, erase=initiatives_erase)
+        register_role(Role.ORGANISER, user_organises_any)
+        register_layers()

@@ -4,8 +4,11 @@ import os
 
 from celery import Celery
 
+from mijnbuurt.schedules import BEAT_SCHEDULE
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mijnbuurt.settings")
 
 app = Celery("mijnbuurt")
 app.config_from_object("django.conf:settings", namespace="CELERY")
+app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     # The platform core, then the domain apps in dependency order (DESIGN.md).
     "mijnbuurt.core",
     "mijnbuurt.accounts",
+    "mijnbuurt.notifications",
     "neighbourhoods",
     "initiatives",
     "volunteers",
@@ -94,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mijnbuurt.core.context_processors.site",
+                "mijnbuurt.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -142,6 +144,14 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 3}
 CELERY_RESULT_EXPIRES = 3600
+# Publishing fails fast when Redis is down: the request goes on, notifications stay
+# pending in the database and the sweeper enqueues them later (mijnbuurt/schedules.py).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 
 # --- E-mail ------------------------------------------------------------------------
 

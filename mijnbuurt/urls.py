@@ -21,7 +21,11 @@ urlpatterns += i18n_patterns(
     # Inside the language prefix, so that /en/i18n/setlang/ can translate /en/... URLs.
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
+    path("profiel/meldingen/", include("mijnbuurt.notifications.urls")),
     path("profiel/", include("mijnbuurt.accounts.urls")),
+    path("", include("neighbourhoods.urls")),
+    path("locaties/", include("venues.urls")),
+    path("initiatieven/", include("initiatives.urls")),
     prefix_default_language=False,
 )
 

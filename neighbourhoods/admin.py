@@ -1,6 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from .models import Neighbourhood
+from .models import AreaTeam, Neighbourhood, Organisation, TeamMembership
+from .services import organisation_approve
 
 
 @admin.register(Neighbourhood)
@@ -10,3 +14,38 @@ class NeighbourhoodAdmin(admin.ModelAdmin):
     list_select_related = ["wijk"]
     search_fields = ["name", "code"]
     readonly_fields = ["code", "boundary"]
+
+
+class TeamMembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(AreaTeam)
+class AreaTeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "phone", "email"]
+    search_fields = ["name"]
+    filter_horizontal = ["neighbourhoods"]
+    inlines = [TeamMembershipInline]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "is_approved", "created_at"]
+    list_filter = ["is_approved", "kind"]
+    search_fields = ["name", "description", "address"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["neighbourhoods"]
+    autocomplete_fields = ["members"]
+    actions = ["approve"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    @admin.action(description=_("Approve the selected organisations"))
+    def approve(self, request, queryset):
+        count = organisation_approve(organisations=queryset)
+        self.message_user(
+            request,
+            gettext("Organisations approved: %(count)d.") % {"count": count},
+            messages.SUCCESS,
+        )

@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class VenuesConfig(AppConfig):
     name = "venues"
     verbose_name = _("Venues")
+
+    def ready(self) -> None:
+        from mijnbuurt.accounts.personal_data import register_personal_data
+        from mijnbuurt.accounts.roles import Role, register_role
+
+        from . import kinds  # noqa: F401  (declares the notification kinds)
+        from .layers import register as register_layer
+        from .selectors import user_manages_a_venue
+        from .services.personal_data import bookings_erase, bookings_export
+
+        register_role(Role.VENUE_MANAGER, user_manages_a_venue)
+        register_personal_data("venue_bookings", export=bookings_export, erase=bookings_erase)
+        register_layer()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "mijnbuurt.accounts"
     label = "accounts"
-    verbose_name = _("Accounts")
+    verbose_name = _("Users")
 
     def ready(self) -> None:
         from .personal_data import register_personal_data

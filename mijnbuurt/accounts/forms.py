@@ -1,7 +1,15 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+
+
+class NeighbourhoodChoiceField(forms.ModelChoiceField):
+    """Buurten listed with their wijk: "Binnenstad (Centrum)"."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.name} ({obj.wijk.name})" if obj.wijk_id else obj.name
 
 
 class ProfileForm(forms.ModelForm):
@@ -9,11 +17,19 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "preferred_language", "home_neighbourhood"]
         widgets = {"display_name": forms.TextInput(attrs={"autocomplete": "nickname"})}
+        field_classes = {"home_neighbourhood": NeighbourhoodChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["home_neighbourhood"]
-        field.queryset = field.queryset.order_by("name")
+        # A home is a buurt; a wijk chosen before stays selectable so that saving keeps it.
+        field.queryset = (
+            field.queryset.filter(
+                Q(level="buurt") | Q(pk=self.instance.home_neighbourhood_id or 0)
+            )
+            .select_related("wijk")
+            .order_by("name")
+        )
         field.empty_label = _("Not chosen")
 
 

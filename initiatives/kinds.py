@@ -1,0 +1,26 @@
+"""Notification kinds of the initiatives app (see mijnbuurt/notifications/registry.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from mijnbuurt.notifications.registry import Channel, register_kind
+
+INITIATIVE_STATUS = register_kind(
+    "initiative_status",
+    label=_("News about initiatives I organise or follow (submitted, approved, completed)"),
+    default_channel=Channel.EMAIL,
+    template_prefix="initiatives/email/status",
+)
+
+INITIATIVE_UPDATE = register_kind(
+    "initiative_update",
+    label=_("News posted by the organisers of initiatives I follow"),
+    default_channel=Channel.DIGEST,
+    template_prefix="initiatives/email/update",
+)
+
+INITIATIVE_INVITATION = register_kind(
+    "initiative_invitation",
+    label=_("Invitations to organise an initiative together"),
+    default_channel=Channel.EMAIL,
+    template_prefix="initiatives/email/invitation",
+)

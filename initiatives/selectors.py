@@ -1,0 +1,210 @@
+"""Reads of the initiatives app; every query shape (joins, prefetches, counts) lives here."""
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from neighbourhoods.models import Neighbourhood, TeamMembership
+
+from .models import (
+    PUBLIC_STATUSES,
+    REVIEW_STATUSES,
+    Follow,
+    Initiative,
+    InitiativePhoto,
+    InitiativeUpdate,
+    Organiser,
+    OrganiserInvitation,
+    StatusChange,
+    Support,
+)
+
+SEARCH_CONFIG = "dutch"
+MAX_SEARCH_WORDS = 8
+
+
+def _supporter_count() -> Coalesce:
+    counted = (
+        Support.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _photos() -> Prefetch:
+    return Prefetch(
+        "photos",
+        queryset=InitiativePhoto.objects.only(
+            "pk", "initiative_id", "image", "thumbnail", "description", "created_at"
+        ),
+    )
+
+
+def _organisers() -> Prefetch:
+    return Prefetch("memberships", queryset=Organiser.objects.select_related("user"))
+
+
+def _with_cards(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """What a card in a list shows: neighbourhood, photos, supporter count."""
+    return (
+        queryset.select_related("neighbourhood")
+        .annotate(supporter_count=_supporter_count())
+        .prefetch_related(_photos())
+    )
+
+
+# --- Lists ----------------------------------------------------------------------------
+
+
+def public_initiatives() -> QuerySet[Initiative]:
+    """Published (running) and completed initiatives; filter with InitiativeFilter."""
+    return _with_cards(Initiative.objects.filter(status__in=PUBLIC_STATUSES))
+
+
+def initiative_search(queryset: QuerySet[Initiative], text: str) -> QuerySet[Initiative]:
+    """Full-text search in Dutch on PostgreSQL; every word as a substring on SQLite."""
+    text = " ".join(text.split()[:MAX_SEARCH_WORDS])
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+            "summary", "description", weight="B", config=SEARCH_CONFIG
+        )
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        return queryset.annotate(search=vector).filter(search=query)
+    for word in text.split():
+        queryset = queryset.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
+        )
+    return queryset
+
+
+def in_neighbourhood(queryset: QuerySet[Initiative], neighbourhood) -> QuerySet[Initiative]:
+    """Initiatives in ``neighbourhood``; for a wijk also those in its buurten."""
+    return queryset.filter(Q(neighbourhood=neighbourhood) | Q(neighbourhood__wijk=neighbourhood))
+
+
+def latest_published_in(neighbourhood, *, limit: int = 3) -> list[Initiative]:
+    """For a neighbourhood's page: its newest running initiatives (2 queries)."""
+    queryset = in_neighbourhood(public_initiatives(), neighbourhood)
+    return list(queryset.order_by("-published_at", "-pk")[:limit])
+
+
+def initiatives_of(user) -> QuerySet[Initiative]:
+    """Everything ``user`` organises, in any state, newest first."""
+    return _with_cards(Initiative.objects.filter(memberships__user=user)).order_by(
+        "-updated_at", "-pk"
+    )
+
+
+def review_queue(user) -> QuerySet[Initiative]:
+    """Submitted and in-review initiatives ``user`` may review, oldest submission first."""
+    queryset = Initiative.objects.filter(status__in=REVIEW_STATUSES)
+    if not user.is_staff:
+        queryset = queryset.filter(neighbourhood_id__in=reviewer_neighbourhood_ids(user=user))
+    return (
+        queryset.select_related("neighbourhood")
+        .prefetch_related(_organisers())
+        .order_by("submitted_at", "pk")
+    )
+
+
+def initiatives_for_map() -> QuerySet[Initiative]:
+    return (
+        Initiative.objects.filter(
+            status__in=PUBLIC_STATUSES, latitude__isnull=False, longitude__isnull=False
+        )
+        .only("pk", "title", "theme", "status", "latitude", "longitude")
+        .order_by("pk")
+    )
+
+
+# --- One initiative -------------------------------------------------------------------
+
+
+def initiative_for_page() -> QuerySet[Initiative]:
+    """Initiatives with all their page shows; the access helper picks one."""
+    return (
+        Initiative.objects.select_related("neighbourhood__wijk", "copied_from")
+        .annotate(supporter_count=_supporter_count())
+        .prefetch_related(
+            _photos(),
+            _organisers(),
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("by")),
+            Prefetch("updates", queryset=InitiativeUpdate.objects.select_related("author")),
+        )
+    )
+
+
+def initiative_for_edit() -> QuerySet[Initiative]:
+    return Initiative.objects.select_related("neighbourhood").prefetch_related(_photos())
+
+
+def user_relation(*, user, initiative: Initiative) -> dict[str, bool]:
+    """Whether ``user`` supports and follows ``initiative`` (one query)."""
+    if not user.is_authenticated:
+        return {"supports": False, "follows": False}
+    found = (
+        Initiative.objects.filter(pk=initiative.pk)
+        .annotate(
+            user_supports=Exists(Support.objects.filter(initiative=OuterRef("pk"), user=user)),
+            user_follows=Exists(Follow.objects.filter(initiative=OuterRef("pk"), user=user)),
+        )
+        .values("user_supports", "user_follows")
+        .first()
+    ) or {"user_supports": False, "user_follows": False}
+    return {"supports": bool(found["user_supports"]), "follows": bool(found["user_follows"])}
+
+
+# --- People ---------------------------------------------------------------------------
+
+
+def user_is_organiser(*, user, initiative: Initiative) -> bool:
+    """Uses the prefetched organisers when the page already has them."""
+    cache = getattr(initiative, "_prefetched_objects_cache", {})
+    if "memberships" in cache:
+        return any(m.user_id == user.pk for m in cache["memberships"])
+    return Organiser.objects.filter(initiative=initiative, user_id=user.pk).exists()
+
+
+def reviewer_neighbourhood_ids(*, user) -> QuerySet:
+    """Ids of the neighbourhoods ``user``'s area teams cover, with the buurten of a wijk."""
+    covered = TeamMembership.objects.filter(user_id=user.pk).values("team__neighbourhoods")
+    return Neighbourhood.objects.filter(Q(pk__in=covered) | Q(wijk__in=covered)).values("pk")
+
+
+def user_reviews_neighbourhood(*, user, neighbourhood: Neighbourhood) -> bool:
+    """Whether one of ``user``'s area teams covers ``neighbourhood`` or its wijk."""
+    ids = [neighbourhood.pk]
+    if neighbourhood.wijk_id:
+        ids.append(neighbourhood.wijk_id)
+    return TeamMembership.objects.filter(user_id=user.pk, team__neighbourhoods__in=ids).exists()
+
+
+def organiser_users(initiative: Initiative) -> list:
+    return [m.user for m in Organiser.objects.filter(initiative=initiative).select_related("user")]
+
+
+def follower_users(initiative: Initiative) -> list:
+    return [f.user for f in Follow.objects.filter(initiative=initiative).select_related("user")]
+
+
+def user_organises_any(user) -> bool:
+    return Organiser.objects.filter(user_id=user.pk).exists()
+
+
+def invitations_for(user) -> list[OrganiserInvitation]:
+    """Open invitations to organise, addressed to ``user``'s e-mail address."""
+    return list(
+        OrganiserInvitation.objects.filter(email__iexact=user.email)
+        .select_related("initiative", "invited_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def open_invitations(initiative: Initiative) -> list[OrganiserInvitation]:
+    return list(OrganiserInvitation.objects.filter(initiative=initiative).order_by("created_at"))

@@ -1,0 +1,55 @@
+"""Initiative services: every write of the app goes through here.
+
+Views, the admin, the demo seeder and tests alike call these functions; split by
+subject: initiatives (start, copy, edit, photos, personal data), lifecycle (status
+changes and organisers' news), participation (support, follow), invitations
+(co-organisers).
+"""
+
+from .initiatives import (
+    EDITABLE_FIELDS,
+    MAX_PHOTOS,
+    initiative_copy,
+    initiative_create,
+    initiative_path,
+    initiative_photo_add,
+    initiative_photo_remove,
+    initiative_update,
+    initiatives_erase,
+    initiatives_export,
+)
+from .invitations import (
+    organiser_invitation_accept,
+    organiser_invitation_decline,
+    organiser_invite,
+)
+from .lifecycle import actor_roles, initiative_transition, initiative_update_post
+from .participation import (
+    initiative_follow,
+    initiative_support,
+    initiative_support_withdraw,
+    initiative_unfollow,
+)
+
+__all__ = [
+    "EDITABLE_FIELDS",
+    "MAX_PHOTOS",
+    "actor_roles",
+    "initiative_copy",
+    "initiative_create",
+    "initiative_follow",
+    "initiative_path",
+    "initiative_photo_add",
+    "initiative_photo_remove",
+    "initiative_support",
+    "initiative_support_withdraw",
+    "initiative_transition",
+    "initiative_unfollow",
+    "initiative_update",
+    "initiative_update_post",
+    "initiatives_erase",
+    "initiatives_export",
+    "organiser_invitation_accept",
+    "organiser_invitation_decline",
+    "organiser_invite",
+]

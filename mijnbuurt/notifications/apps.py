@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "mijnbuurt.notifications"
+    label = "notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from mijnbuurt.accounts.personal_data import register_personal_data
+
+        from . import kinds, receivers  # noqa: F401  (declare kinds, connect receivers)
+        from .services import notifications_erase, notifications_export
+
+        register_personal_data(
+            "notifications", export=notifications_export, erase=notifications_erase
+        )

@@ -1,0 +1,82 @@
+"""Sending e-mail for notifications: one at once, or a person's daily digest.
+
+Both lock the rows they send inside a transaction (``select_for_update`` with
+``skip_locked`` on PostgreSQL; SQLite serialises writing transactions), so a second
+attempt at the same work finds nothing left to do and sends nothing. When sending
+fails, the transaction rolls back and the rows stay waiting for the next attempt.
+"""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from .emails import digest_email, notification_email
+from .models import Notification
+from .registry import Channel
+from .selectors import notification_channel, notification_channels
+
+logger = logging.getLogger(__name__)
+
+Delivery = Notification.Delivery
+DELIVERY_FOR_CHANNEL = {
+    Channel.EMAIL: Delivery.PENDING,
+    Channel.DIGEST: Delivery.DIGEST,
+    Channel.OFF: Delivery.SKIPPED,
+}
+
+
+def notification_deliver_email(*, notification_id: int) -> bool:
+    """E-mail one pending notification; True when this call sent it."""
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("recipient")
+            .filter(pk=notification_id, delivery=Delivery.PENDING)
+            .first()
+        )
+        if notification is None:
+            return False  # already sent, set aside, or being sent by another worker
+        recipient = notification.recipient
+        channel = notification_channel(user=recipient, kind=notification.kind)
+        if not recipient.is_active:
+            channel = Channel.OFF
+        if channel != Channel.EMAIL:
+            notification.delivery = DELIVERY_FOR_CHANNEL[channel]
+            notification.save(update_fields=["delivery"])
+            return False
+        notification_email(notification).send()
+        notification.delivery = Delivery.SENT
+        notification.delivered_at = timezone.now()
+        notification.save(update_fields=["delivery", "delivered_at"])
+    return True
+
+
+def notification_digest_send(*, user_id: int) -> int:
+    """E-mail one person's waiting digest items in one message; returns how many."""
+    with transaction.atomic():
+        notifications = list(
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .select_related("recipient")
+            .filter(recipient_id=user_id, delivery=Delivery.DIGEST)
+            .order_by("created_at", "pk")
+        )
+        if not notifications:
+            return 0
+        recipient = notifications[0].recipient
+        channels = notification_channels(user=recipient)
+        to_send = [
+            n
+            for n in notifications
+            if recipient.is_active and channels.get(n.kind) in (Channel.DIGEST, Channel.EMAIL)
+        ]
+        if to_send:
+            digest_email(recipient=recipient, notifications=to_send).send()
+        now = timezone.now()
+        Notification.objects.filter(pk__in=[n.pk for n in to_send]).update(
+            delivery=Delivery.SENT, delivered_at=now
+        )
+        Notification.objects.filter(pk__in=[n.pk for n in notifications]).exclude(
+            pk__in=[n.pk for n in to_send]
+        ).update(delivery=Delivery.SKIPPED)
+    return len(to_send)

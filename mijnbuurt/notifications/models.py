@@ -1,0 +1,69 @@
+"""Notifications (an outbox per person) and each person's e-mail choice per kind."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .registry import Channel
+
+
+class Notification(models.Model):
+    class Delivery(models.TextChoices):
+        PENDING = "pending", _("Waiting to be e-mailed")
+        DIGEST = "digest", _("Waiting for the daily digest")
+        SENT = "sent", _("E-mailed")
+        SKIPPED = "skipped", _("Not e-mailed")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    context = models.JSONField(_("context"), default=dict, blank=True)
+    link = models.CharField(_("link"), max_length=500, blank=True)
+    delivery = models.CharField(
+        _("e-mail delivery"), max_length=16, choices=Delivery, default=Delivery.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notif_recipient_created"),
+            models.Index(fields=["delivery", "created_at"], name="notif_delivery_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_id}"
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class NotificationPreference(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    channel = models.CharField(_("e-mail"), max_length=16, choices=Channel)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="notif_pref_user_kind_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}: {self.channel}"

@@ -1,0 +1,112 @@
+"""Notification services: notify, read, choose e-mail channels, unsubscribe, personal data."""
+
+from functools import partial
+
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mijnbuurt.accounts.models import User
+from mijnbuurt.core.exceptions import ServiceError
+
+from .delivery import DELIVERY_FOR_CHANNEL
+from .emails import notification_title, read_unsubscribe_token
+from .models import Notification, NotificationPreference
+from .registry import Channel, Kind, all_kinds, get_kind
+from .selectors import notification_channel
+from .tasks import enqueue_delivery
+
+
+def notify(*, recipient: User, kind: str, context: dict, link: str = "") -> Notification:
+    """Write a notification in the caller's transaction; e-mail it after commit.
+
+    ``context`` (JSON) is what the kind's templates get; ``link`` is a site path
+    (``/wijken/centrum/``) or a full URL. A rolled-back change sends nothing.
+    """
+    spec = get_kind(kind)
+    channel = notification_channel(user=recipient, kind=spec)
+    notification = Notification.objects.create(
+        recipient=recipient,
+        kind=spec.name,
+        context=context,
+        link=link,
+        delivery=DELIVERY_FOR_CHANNEL[channel],
+    )
+    if notification.delivery == Notification.Delivery.PENDING:
+        transaction.on_commit(partial(enqueue_delivery, notification.pk))
+    return notification
+
+
+def notification_mark_read(*, notification: Notification) -> Notification:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+            read_at=notification.read_at
+        )
+    return notification
+
+
+def notification_mark_all_read(*, user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
+@transaction.atomic
+def notification_preferences_update(*, user: User, channels: dict[str, str]) -> None:
+    """Store ``user``'s e-mail channel per kind (``{kind name: channel}``)."""
+    for name, channel in channels.items():
+        kind = get_kind(name)
+        if channel not in Channel.values:
+            raise ServiceError(_("Choose one of the options."), code="invalid_channel")
+        NotificationPreference.objects.update_or_create(
+            user=user, kind=kind.name, defaults={"channel": channel}
+        )
+
+
+@transaction.atomic
+def notification_unsubscribe(*, token: str) -> list[Kind]:
+    """Turn e-mail off for the kinds in a signed unsubscribe token; returns those kinds."""
+    error = ServiceError(
+        _("This unsubscribe link is not valid. Nothing was changed."), code="bad_token"
+    )
+    try:
+        user_id, names = read_unsubscribe_token(token)
+    except signing.BadSignature:
+        raise error from None
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    kinds = [kind for kind in all_kinds() if kind.name in names]
+    if user is None or not kinds:
+        raise error
+    notification_preferences_update(user=user, channels={kind.name: Channel.OFF for kind in kinds})
+    return kinds
+
+
+def notifications_export(user: User) -> dict:
+    """The notifications section of "download my data"."""
+    return {
+        "preferences": [
+            {"kind": kind, "channel": channel}
+            for kind, channel in NotificationPreference.objects.filter(user=user)
+            .order_by("kind")
+            .values_list("kind", "channel")
+        ],
+        "notifications": [
+            {
+                "kind": n.kind,
+                "title": notification_title(n),
+                "link": n.link,
+                "created_at": n.created_at.isoformat(),
+                "read_at": n.read_at.isoformat() if n.read_at else None,
+                "emailed_at": n.delivered_at.isoformat() if n.delivered_at else None,
+            }
+            for n in Notification.objects.filter(recipient=user).order_by("created_at", "pk")
+        ],
+    }
+
+
+def notifications_erase(user: User) -> None:
+    """A deleted account keeps no notifications and no preferences."""
+    Notification.objects.filter(recipient=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()

@@ -1,0 +1,73 @@
+"""Celery tasks: deliver one notification, sweep up stragglers, send daily digests.
+
+Tasks take ids, re-fetch and are safe to run twice (see delivery.py).
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from celery import shared_task
+from django.utils import timezone
+
+from .delivery import notification_deliver_email, notification_digest_send
+from .selectors import digest_recipient_ids, notification_ids_to_sweep
+
+logger = logging.getLogger(__name__)
+
+# A pending notification older than this was not delivered on the first attempt
+# (broker down, worker lost, retries used up): the sweeper enqueues it again.
+SWEEP_AFTER = timedelta(minutes=5)
+
+
+@shared_task(
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=30,
+    retry_backoff_max=30 * 60,
+    retry_jitter=True,
+    max_retries=8,
+)
+def notification_deliver(notification_id: int) -> bool:
+    return notification_deliver_email(notification_id=notification_id)
+
+
+def enqueue_delivery(notification_id: int) -> None:
+    """Hand a notification to the workers; if the broker is unreachable, leave it pending.
+
+    Runs after the causing transaction committed. The request that caused the
+    notification must still succeed when Redis is down: the row stays pending and
+    the sweeper sends it once the broker is back.
+    """
+    try:
+        notification_deliver.delay(notification_id)
+    except Exception:
+        logger.warning(
+            "Could not enqueue notification %s; it stays pending for the sweeper.",
+            notification_id,
+            exc_info=True,
+        )
+
+
+@shared_task
+def notification_sweep() -> int:
+    """Enqueue again every notification still pending after ``SWEEP_AFTER``."""
+    ids = notification_ids_to_sweep(created_before=timezone.now() - SWEEP_AFTER)
+    for notification_id in ids:
+        enqueue_delivery(notification_id)
+    if ids:
+        logger.info("Re-enqueued %d undelivered notifications.", len(ids))
+    return len(ids)
+
+
+@shared_task(autoretry_for=(smtplib.SMTPException, OSError), retry_backoff=60, max_retries=5)
+def notification_digest_user(user_id: int) -> int:
+    return notification_digest_send(user_id=user_id)
+
+
+@shared_task
+def notification_digest() -> int:
+    """Daily: one digest task per person with waiting items; nobody else gets mail."""
+    user_ids = digest_recipient_ids()
+    for user_id in user_ids:
+        notification_digest_user.delay(user_id)
+    return len(user_ids)

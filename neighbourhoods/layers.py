@@ -1,0 +1,88 @@
+"""The map's layers as GeoJSON FeatureCollections (served under /kaart/lagen/)."""
+
+from collections.abc import Callable
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .models import Neighbourhood
+from .selectors import organisations_for_map
+
+WIJKEN_ATTRIBUTION = "Kadaster / Centraal Bureau voor de Statistiek, 2023"
+BUURTEN_ATTRIBUTION = "Kadaster / Centraal Bureau voor de Statistiek, 2022"
+
+
+def _boundaries(level: str) -> dict:
+    queryset = Neighbourhood.objects.filter(level=level).select_related("wijk")
+    queryset = queryset.only("pk", "code", "name", "slug", "level", "boundary", "wijk__name")
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": n.code,
+                "geometry": n.boundary,
+                "properties": {
+                    "name": n.name,
+                    "code": n.code,
+                    "wijk": n.wijk.name if n.wijk else None,
+                    "url": reverse("neighbourhoods:detail", kwargs={"slug": n.slug}),
+                },
+            }
+            for n in queryset
+            if n.boundary
+        ],
+    }
+
+
+def wijken_layer() -> dict:
+    return _boundaries(Neighbourhood.Level.WIJK)
+
+
+def buurten_layer() -> dict:
+    return _boundaries(Neighbourhood.Level.BUURT)
+
+
+def organisations_layer() -> dict:
+    queryset = organisations_for_map().only("pk", "name", "slug", "kind", "latitude", "longitude")
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": o.slug,
+                "geometry": {"type": "Point", "coordinates": [o.longitude, o.latitude]},
+                "properties": {
+                    "name": o.name,
+                    "kind": str(o.get_kind_display()),
+                    "url": reverse("neighbourhoods:organisation", kwargs={"slug": o.slug}),
+                },
+            }
+            for o in queryset
+        ],
+    }
+
+
+# The layers this app serves itself; other apps add theirs to LAYERS in their ready().
+BUILT_IN_LAYERS = ("wijken", "buurten", "organisaties")
+
+# name in the URL -> (label, attribution, builder)
+LAYERS: dict[str, tuple[str, str, Callable[[], dict]]] = {
+    "wijken": (_("Districts (wijken)"), WIJKEN_ATTRIBUTION, wijken_layer),
+    "buurten": (_("Neighbourhoods (buurten)"), BUURTEN_ATTRIBUTION, buurten_layer),
+    "organisaties": (_("Organisations"), "", organisations_layer),
+}
+
+
+def layer_config(*names: str, shown: tuple[str, ...] = ()) -> list[dict]:
+    """What the map script needs to load ``names``: URL, label, attribution, shown."""
+    return [
+        {
+            "name": name,
+            "label": str(LAYERS[name][0]),
+            "attribution": LAYERS[name][1],
+            "url": reverse("neighbourhoods:layer", kwargs={"layer": name}),
+            "shown": name in shown or not shown,
+        }
+        for name in names
+    ]

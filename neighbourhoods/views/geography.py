@@ -1,0 +1,156 @@
+"""Wijken, one neighbourhood's page, the map and its GeoJSON layers, my neighbourhood."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from mijnbuurt.core.exceptions import ServiceError
+
+from .. import selectors
+from ..forms import AddressForm, NeighbourhoodChoiceForm, PostcodeForm
+from ..layers import (
+    BUILT_IN_LAYERS,
+    BUURTEN_ATTRIBUTION,
+    LAYERS,
+    WIJKEN_ATTRIBUTION,
+    layer_config,
+)
+from ..services import home_neighbourhood_locate, home_neighbourhood_set
+
+LAYER_MAX_AGE = 60 * 60
+
+
+@require_GET
+def wijken(request):
+    return render(
+        request,
+        "neighbourhoods/wijken.html",
+        {
+            "wijken": selectors.wijken_with_buurten(),
+            "map_layers": layer_config("wijken", "buurten", shown=("wijken",)),
+            "attributions": [WIJKEN_ATTRIBUTION, BUURTEN_ATTRIBUTION],
+        },
+    )
+
+
+@require_GET
+def detail(request, slug: str):
+    neighbourhood = selectors.neighbourhood_for_page(slug=slug)
+    if neighbourhood is None:
+        raise Http404
+    is_wijk = neighbourhood.level == neighbourhood.Level.WIJK
+    buurten = list(neighbourhood.buurten.all()) if is_wijk else []
+    outline = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": neighbourhood.boundary,
+                "properties": {"name": neighbourhood.name},
+            }
+        ]
+        if neighbourhood.boundary
+        else [],
+    }
+    return render(
+        request,
+        "neighbourhoods/detail.html",
+        {
+            "neighbourhood": neighbourhood,
+            "is_wijk": is_wijk,
+            "buurten": buurten,
+            "area_team": selectors.area_team_for(neighbourhood),
+            "organisations": selectors.organisations_serving(neighbourhood),
+            "outline": outline,
+            "outline_attribution": WIJKEN_ATTRIBUTION if is_wijk else BUURTEN_ATTRIBUTION,
+            "attributions": [WIJKEN_ATTRIBUTION if is_wijk else BUURTEN_ATTRIBUTION],
+        },
+    )
+
+
+@require_GET
+def map_page(request):
+    return render(
+        request,
+        "neighbourhoods/map.html",
+        {
+            "wijken": selectors.wijken_with_buurten(),
+            "organisations": list(
+                selectors.organisations_for_map().only("pk", "name", "slug", "kind", "address")
+            ),
+            # Every registered layer: other apps add theirs (initiatives, venues).
+            "map_layers": layer_config(*LAYERS, shown=tuple(set(LAYERS) - {"buurten"})),
+            "other_layers": [
+                {"name": name, "label": LAYERS[name][0], "features": LAYERS[name][2]()["features"]}
+                for name in LAYERS
+                if name not in BUILT_IN_LAYERS
+            ],
+            "attributions": [WIJKEN_ATTRIBUTION, BUURTEN_ATTRIBUTION],
+        },
+    )
+
+
+@require_GET
+def layer(request, layer: str):
+    if layer not in LAYERS:
+        raise Http404
+    data = LAYERS[layer][2]()
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, separators=(",", ":"), ensure_ascii=False),
+        content_type="application/geo+json; charset=utf-8",
+    )
+    patch_cache_control(response, public=True, max_age=LAYER_MAX_AGE)
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_neighbourhood(request):
+    """Set my home neighbourhood from my postcode and house number, or from a list."""
+    postcode_form = PostcodeForm(request.POST if "postcode" in request.POST else None)
+    address_form = AddressForm(request.POST if "address" in request.POST else None)
+    choice_form = NeighbourhoodChoiceForm(
+        request.POST if "neighbourhood" in request.POST else None
+    )
+    if request.method == "POST":
+        try:
+            if postcode_form.is_bound and postcode_form.is_valid():
+                buurt = home_neighbourhood_locate(user=request.user, **postcode_form.cleaned_data)
+            elif address_form.is_bound and address_form.is_valid():
+                buurt = home_neighbourhood_locate(user=request.user, **address_form.cleaned_data)
+            elif choice_form.is_bound and choice_form.is_valid():
+                buurt = choice_form.cleaned_data["neighbourhood"]
+                home_neighbourhood_set(user=request.user, neighbourhood=buurt)
+            else:
+                raise ServiceError(
+                    _(
+                        "Enter your postcode and house number or your address, "
+                        "or choose from the list."
+                    )
+                )
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("Your neighbourhood is now %(buurt)s, in the district %(wijk)s.")
+                % {"buurt": buurt.name, "wijk": buurt.wijk.name if buurt.wijk else "-"},
+            )
+            return redirect("accounts:profile")
+    return render(
+        request,
+        "neighbourhoods/my_neighbourhood.html",
+        {
+            "postcode_form": postcode_form,
+            "address_form": address_form,
+            "choice_form": choice_form,
+        },
+    )

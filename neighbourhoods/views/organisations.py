@@ -1,0 +1,98 @@
+"""The social map (sociale kaart): directory, one organisation, propose, edit."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from mijnbuurt.core.access import get_object_for_user_or_404
+
+from .. import selectors
+from ..filters import OrganisationFilter
+from ..forms import OrganisationForm
+from ..layers import layer_config
+from ..services import organisation_propose, organisation_update
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def directory(request):
+    filterset = OrganisationFilter(
+        request.GET or None, queryset=selectors.organisations_directory()
+    )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "neighbourhoods/organisations/directory.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "querystring": query.urlencode(),
+            "map_layers": layer_config("organisaties", "wijken", shown=("organisaties",)),
+            "attributions": [],
+        },
+    )
+
+
+@require_GET
+def organisation(request, slug: str):
+    organisation = get_object_for_user_or_404(
+        selectors.organisation_for_page(),
+        user=request.user,
+        perm="neighbourhoods.view_organisation",
+        slug=slug,
+    )
+    return render(
+        request,
+        "neighbourhoods/organisations/detail.html",
+        {
+            "organisation": organisation,
+            "may_edit": request.user.has_perm("neighbourhoods.change_organisation", organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def propose(request):
+    form = OrganisationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = organisation_propose(proposer=request.user, **form.service_kwargs())
+        messages.success(
+            request,
+            _(
+                "Thank you. %(name)s will appear on the social map once the municipality "
+                "has checked it."
+            )
+            % {"name": organisation.name},
+        )
+        return redirect("neighbourhoods:organisation", slug=organisation.slug)
+    return render(
+        request, "neighbourhoods/organisations/form.html", {"form": form, "organisation": None}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request, slug: str):
+    organisation = get_object_for_user_or_404(
+        selectors.organisation_for_page(),
+        user=request.user,
+        perm="neighbourhoods.change_organisation",
+        slug=slug,
+    )
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        organisation = organisation_update(organisation=organisation, **form.service_kwargs())
+        messages.success(request, _("The changes have been saved."))
+        return redirect("neighbourhoods:organisation", slug=organisation.slug)
+    return render(
+        request,
+        "neighbourhoods/organisations/form.html",
+        {"form": form, "organisation": organisation},
+    )

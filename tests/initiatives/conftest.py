@@ -1,0 +1,40 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded photos go to a temporary folder, never the repository's var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def buurt(db):
+    from tests.initiatives.factories import BuurtFactory
+
+    return BuurtFactory(name="Brinkkwartier", slug="brinkkwartier")
+
+
+@pytest.fixture
+def other_buurt(db):
+    from tests.initiatives.factories import BuurtFactory
+
+    return BuurtFactory(name="Pittelo Midden", slug="pittelo-midden")
+
+
+@pytest.fixture
+def team_member(db, buurt):
+    """A professional whose area team covers the wijk of ``buurt``."""
+    from neighbourhoods.models import AreaTeam, TeamMembership
+    from tests.accounts.factories import UserFactory
+
+    user = UserFactory(email="teamlid@example.org", display_name="Tineke")
+    team = AreaTeam.objects.create(name="Gebiedsteam Centrum")
+    team.neighbourhoods.set([buurt.wijk])
+    TeamMembership.objects.create(team=team, user=user)
+    return user
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Tests create many residents; a fast hasher keeps them quick (never in production)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

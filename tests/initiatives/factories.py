@@ -1,0 +1,94 @@
+"""Initiatives as users build them: through the services, never by setting a status."""
+
+from datetime import date
+from io import BytesIO
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from initiatives.lifecycle import ORGANISER, TRANSITIONS
+from initiatives.models import Initiative, Status, Theme
+from initiatives.services import initiative_create, initiative_transition
+from neighbourhoods.models import Neighbourhood
+from tests.accounts.factories import UserFactory
+
+PATHS = {
+    Status.DRAFT: [],
+    Status.SUBMITTED: [Status.SUBMITTED],
+    Status.IN_REVIEW: [Status.SUBMITTED, Status.IN_REVIEW],
+    Status.CHANGES_REQUESTED: [Status.SUBMITTED, Status.CHANGES_REQUESTED],
+    Status.PUBLISHED: [Status.SUBMITTED, Status.PUBLISHED],
+    Status.COMPLETED: [Status.SUBMITTED, Status.PUBLISHED, Status.COMPLETED],
+    Status.DECLINED: [Status.SUBMITTED, Status.DECLINED],
+    Status.STOPPED: [Status.SUBMITTED, Status.PUBLISHED, Status.STOPPED],
+}
+
+
+class WijkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Neighbourhood
+
+    code = factory.Sequence(lambda n: f"WK9{n:05d}")
+    name = factory.Sequence(lambda n: f"Wijk {n}")
+    slug = factory.Sequence(lambda n: f"wijk-{n}")
+    level = Neighbourhood.Level.WIJK
+    latitude = 52.99
+    longitude = 6.56
+
+
+class BuurtFactory(WijkFactory):
+    code = factory.Sequence(lambda n: f"BU9{n:07d}")
+    name = factory.Sequence(lambda n: f"Buurt {n}")
+    slug = factory.Sequence(lambda n: f"buurt-{n}")
+    level = Neighbourhood.Level.BUURT
+    wijk = factory.SubFactory(WijkFactory)
+
+
+def image_upload(
+    name: str = "foto.jpg", *, size=(800, 600), image_format="JPEG", exif=None
+) -> SimpleUploadedFile:
+    out = BytesIO()
+    image = Image.new("RGB", size, (60, 140, 90))
+    kwargs = {"exif": exif} if exif is not None else {}
+    image.save(out, format=image_format, **kwargs)
+    content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[image_format]
+    return SimpleUploadedFile(name, out.getvalue(), content_type=content_type)
+
+
+def reviewer_for_tests():
+    user = UserFactory(is_staff=True)
+    return user
+
+
+def make_initiative(
+    *,
+    by=None,
+    neighbourhood=None,
+    status: str = Status.DRAFT,
+    reviewer=None,
+    **fields,
+) -> Initiative:
+    """An initiative started by ``by`` and moved to ``status`` the way people would."""
+    by = by or UserFactory()
+    neighbourhood = neighbourhood or BuurtFactory()
+    data = {
+        "title": "Moestuin in de buurt",
+        "summary": "Samen groente kweken.",
+        "description": "We beginnen in het voorjaar met zes bakken.",
+        "theme": Theme.GREEN,
+        "start_date": date(2026, 4, 1),
+        "end_date": date(2026, 10, 1),
+        "latitude": 52.99,
+        "longitude": 6.56,
+        **fields,
+    }
+    initiative = initiative_create(by=by, neighbourhood=neighbourhood, **data)
+    steps = PATHS[status]
+    if steps:
+        reviewer = reviewer or reviewer_for_tests()
+    for to_status in steps:
+        move = TRANSITIONS[(initiative.status, to_status)]
+        actor = by if ORGANISER in move.who else reviewer
+        initiative_transition(initiative=initiative, to_status=to_status, by=actor, note="Omdat.")
+    return initiative

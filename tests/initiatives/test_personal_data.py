@@ -1,0 +1,40 @@
+"""Download my data and delete my account: public initiatives stay, the rest goes."""
+
+import pytest
+
+from initiatives.models import Follow, Initiative, Status, Support
+from initiatives.services import initiative_follow, initiative_support
+from mijnbuurt.accounts.roles import Role, user_has_role
+from mijnbuurt.accounts.services import user_delete, user_export_data
+from tests.initiatives.factories import make_initiative
+
+pytestmark = pytest.mark.django_db
+
+
+def test_export_lists_my_initiatives_and_support(organiser, outsider, buurt):
+    mine = make_initiative(by=organiser, neighbourhood=buurt, status=Status.PUBLISHED)
+    initiative_support(initiative=mine, by=outsider)
+    assert user_export_data(user=organiser)["initiatives"]["organised"][0]["title"] == mine.title
+    assert user_export_data(user=outsider)["initiatives"]["supported"] == [mine.title]
+
+
+def test_account_deletion_keeps_public_initiatives_as_former_resident(organiser, outsider, buurt):
+    public = make_initiative(by=organiser, neighbourhood=buurt, status=Status.PUBLISHED)
+    draft = make_initiative(by=organiser, neighbourhood=buurt, title="Nooit ingediend")
+    other = make_initiative(by=outsider, neighbourhood=buurt, status=Status.PUBLISHED)
+    initiative_support(initiative=other, by=organiser)
+    initiative_follow(initiative=other, by=organiser)
+
+    user_delete(user=organiser)
+
+    assert Initiative.objects.filter(pk=public.pk).exists()
+    assert not Initiative.objects.filter(pk=draft.pk).exists()
+    assert not Support.objects.filter(user=organiser).exists()
+    assert not Follow.objects.filter(user=organiser).exists()
+    assert public.memberships.get().user.public_name == "Voormalig bewoner"
+
+
+def test_organising_makes_someone_an_organiser(organiser, buurt):
+    assert not user_has_role(organiser, Role.ORGANISER)
+    make_initiative(by=organiser, neighbourhood=buurt)
+    assert user_has_role(organiser, Role.ORGANISER)

@@ -1,0 +1,37 @@
+"""Writes and rules of venues; see the modules for each group."""
+
+from .bookings import (
+    booking_approve,
+    booking_cancel,
+    booking_decline,
+    booking_preview,
+    booking_request,
+    user_manages,
+)
+from .management import (
+    closure_add,
+    closure_remove,
+    opening_hours_add,
+    opening_hours_remove,
+    room_calendar_renew,
+    room_save,
+    user_calendar_renew,
+    venue_update,
+)
+
+__all__ = [
+    "booking_approve",
+    "booking_cancel",
+    "booking_decline",
+    "booking_preview",
+    "booking_request",
+    "closure_add",
+    "closure_remove",
+    "opening_hours_add",
+    "opening_hours_remove",
+    "room_calendar_renew",
+    "room_save",
+    "user_calendar_renew",
+    "user_manages",
+    "venue_update",
+]

@@ -1,0 +1,243 @@
+"""Booking a room: request (one-off or repeating), approve, decline, cancel.
+
+Two active bookings of one room never overlap. On PostgreSQL the database itself
+guarantees it (an exclusion constraint, see models.Booking.Meta); its
+IntegrityError becomes the same message as the check here. On SQLite the check
+runs inside an IMMEDIATE transaction (settings), which serialises writers.
+"""
+
+import datetime as dt
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.notifications.services import notify
+
+from ..kinds import BOOKING_APPROVED, BOOKING_CANCELLED, BOOKING_DECLINED, BOOKING_REQUESTED
+from ..models import Booking, BookingEvent, Room, Venue
+from ..schedule import MAX_OCCURRENCES, REPEAT_DAYS, occurrence_dates
+from .checks import Occurrence, occurrences_check
+
+Status = Booking.Status
+
+# (from, to) -> who may do it: "manager", "booker" or "either".
+TRANSITIONS = {
+    (Status.PENDING, Status.APPROVED): "manager",
+    (Status.PENDING, Status.DECLINED): "manager",
+    (Status.PENDING, Status.CANCELLED): "either",
+    (Status.APPROVED, Status.CANCELLED): "either",
+}
+
+
+def overlap_error() -> ServiceError:
+    return ServiceError(_("The room is already booked at that time."), code="overlap")
+
+
+def user_manages(user, venue: Venue) -> bool:
+    return user.is_authenticated and venue.managers.filter(pk=user.pk).exists()
+
+
+def booking_preview(
+    *,
+    booker,
+    room: Room,
+    date: dt.date,
+    start_time: dt.time,
+    end_time: dt.time,
+    attendees: int,
+    booker_kind: str,
+    organisation=None,
+    repeat: str = "none",
+    occurrences: int = 1,
+) -> list[Occurrence]:
+    """Validate the request as a whole; return each occurrence with its problems."""
+    if not room.is_bookable or not room.venue.is_published:
+        raise ServiceError(_("This room cannot be booked."), code="not_bookable")
+    if end_time <= start_time:
+        raise ServiceError(_("The end time must be after the start time."), code="times")
+    if attendees < 1:
+        raise ServiceError(_("Enter how many people you expect."), code="attendees")
+    if attendees > room.capacity:
+        raise ServiceError(
+            _("This room holds at most %(capacity)s people; you expect %(attendees)s.")
+            % {"capacity": room.capacity, "attendees": attendees},
+            code="capacity",
+        )
+    if booker_kind not in Booking.BookerKind.values:
+        raise ServiceError(_("Choose the kind of use."), code="kind")
+    if repeat not in REPEAT_DAYS:
+        raise ServiceError(_("Choose how often the booking repeats."), code="repeat")
+    if repeat != "none" and not 2 <= occurrences <= MAX_OCCURRENCES:
+        raise ServiceError(
+            _("A repeating booking has between 2 and %(max)s dates.") % {"max": MAX_OCCURRENCES},
+            code="occurrences",
+        )
+    if organisation is not None and not organisation.members.filter(pk=booker.pk).exists():
+        raise ServiceError(
+            _("You can only book on behalf of an organisation you are a member of."),
+            code="organisation",
+        )
+    days = occurrence_dates(date, repeat=repeat, occurrences=occurrences)
+    return occurrences_check(
+        room=room,
+        days=days,
+        start_time=start_time,
+        end_time=end_time,
+        attendees=attendees,
+        booker_kind=booker_kind,
+    )
+
+
+def booking_request(
+    *,
+    booker,
+    room: Room,
+    date: dt.date,
+    start_time: dt.time,
+    end_time: dt.time,
+    purpose: str,
+    attendees: int,
+    booker_kind: str,
+    organisation=None,
+    repeat: str = "none",
+    occurrences: int = 1,
+) -> list[Booking]:
+    """Request ``room``; every occurrence must pass every rule, or nothing is booked."""
+    purpose = purpose.strip()
+    if not purpose:
+        raise ServiceError(_("Say what the room is for."), code="purpose")
+    try:
+        with transaction.atomic():
+            if booker_kind == Booking.BookerKind.COMMERCIAL:
+                # The monthly cap is a sum over many rows: serialise commercial requests.
+                Venue.objects.select_for_update().filter(pk=room.venue_id).first()
+            checked = booking_preview(
+                booker=booker,
+                room=room,
+                date=date,
+                start_time=start_time,
+                end_time=end_time,
+                attendees=attendees,
+                booker_kind=booker_kind,
+                organisation=organisation,
+                repeat=repeat,
+                occurrences=occurrences,
+            )
+            problems = [problem for o in checked for problem in o.problems]
+            if problems:
+                raise ServiceError(" ".join(problems), code="conflicts")
+            venue = room.venue
+            status = Status.APPROVED if venue.auto_approve else Status.PENDING
+            series = uuid.uuid4() if len(checked) > 1 else None
+            bookings = [
+                Booking.objects.create(
+                    room=room,
+                    booker=booker,
+                    organisation=organisation,
+                    series=series,
+                    start=o.start,
+                    end=o.end,
+                    purpose=purpose,
+                    attendees=attendees,
+                    booker_kind=booker_kind,
+                    price=o.price,
+                    status=status,
+                )
+                for o in checked
+            ]
+            BookingEvent.objects.bulk_create(
+                [BookingEvent(booking=b, actor=booker, to_status=status) for b in bookings]
+            )
+            _notify_requested(bookings=bookings, venue=venue)
+    except IntegrityError:
+        # PostgreSQL's exclusion constraint: another request took the time meanwhile.
+        raise overlap_error() from None
+    return bookings
+
+
+def booking_approve(*, booking: Booking, actor) -> Booking:
+    return _transition(booking=booking, to=Status.APPROVED, actor=actor)
+
+
+def booking_decline(*, booking: Booking, actor, reason: str) -> Booking:
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError(_("Give a reason for declining."), code="reason")
+    return _transition(booking=booking, to=Status.DECLINED, actor=actor, reason=reason)
+
+
+def booking_cancel(*, booking: Booking, actor, reason: str = "") -> Booking:
+    return _transition(booking=booking, to=Status.CANCELLED, actor=actor, reason=reason.strip())
+
+
+def _transition(*, booking: Booking, to: str, actor, reason: str = "") -> Booking:
+    with transaction.atomic():
+        locked = (
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("room__venue", "booker")
+            .get(pk=booking.pk)
+        )
+        who = TRANSITIONS.get((locked.status, to))
+        if who is None:
+            raise ServiceError(
+                _("This booking is %(status)s and cannot be changed that way.")
+                % {"status": locked.get_status_display().lower()},
+                code="transition",
+            )
+        is_manager = user_manages(actor, locked.room.venue)
+        is_booker = actor.pk == locked.booker_id
+        allowed = is_manager if who == "manager" else (is_manager or is_booker)
+        if not allowed:
+            raise ServiceError(_("You may not change this booking."), code="forbidden")
+        if to == Status.CANCELLED and locked.start <= timezone.now():
+            raise ServiceError(_("This booking has already started."), code="started")
+        from_status = locked.status
+        locked.status = to
+        locked.decision_reason = reason
+        locked.save(update_fields=["status", "decision_reason"])
+        BookingEvent.objects.create(
+            booking=locked, actor=actor, from_status=from_status, to_status=to, reason=reason
+        )
+        if to in (Status.APPROVED, Status.DECLINED):
+            _notify(
+                recipients=[locked.booker],
+                kind=BOOKING_APPROVED if to == Status.APPROVED else BOOKING_DECLINED,
+                bookings=[locked],
+            )
+        elif to == Status.CANCELLED:
+            venue = locked.room.venue
+            recipients = [locked.booker] if not is_booker else list(venue.managers.all())
+            _notify(recipients=recipients, kind=BOOKING_CANCELLED, bookings=[locked])
+    booking.status, booking.decision_reason = locked.status, locked.decision_reason
+    return locked
+
+
+def _notify_requested(*, bookings: list[Booking], venue: Venue) -> None:
+    if bookings[0].status == Status.APPROVED:
+        _notify(recipients=[bookings[0].booker], kind=BOOKING_APPROVED, bookings=bookings)
+    else:
+        _notify(recipients=list(venue.managers.all()), kind=BOOKING_REQUESTED, bookings=bookings)
+
+
+def _notify(*, recipients, kind, bookings: list[Booking]) -> None:
+    first = bookings[0]
+    start = timezone.localtime(first.start)
+    end = timezone.localtime(first.end)
+    context = {
+        "venue": first.room.venue.name,
+        "room": first.room.name,
+        "when": f"{start:%d-%m-%Y} {start:%H:%M}-{end:%H:%M}",
+        "count": len(bookings),
+        "purpose": first.purpose,
+        "booker": first.booker.public_name,
+        "reason": first.decision_reason,
+    }
+    with translation.override("nl"):
+        link = reverse("venues:booking", kwargs={"pk": first.pk})
+    for recipient in recipients:
+        if recipient.is_active:
+            notify(recipient=recipient, kind=kind.name, context=context, link=link)
