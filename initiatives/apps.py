@@ -12,9 +12,11 @@ class InitiativesConfig(AppConfig):
 
         from . import kinds  # noqa: F401  (declares the notification kinds)
         from .layers import register_layers
+        from .sections import register_sections
         from .selectors import user_organises_any
         from .services import initiatives_erase, initiatives_export
 
         register_personal_data("initiatives", export=initiatives_export, erase=initiatives_erase)
         register_role(Role.ORGANISER, user_organises_any)
         register_layers()
+        register_sections()

@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q,
 from django.db.models.functions import Coalesce
 
 from neighbourhoods.models import Neighbourhood, TeamMembership
+from neighbourhoods.sections import count_per_wijk
 
 from .models import (
     PUBLIC_STATUSES,
@@ -208,3 +209,8 @@ def invitations_for(user) -> list[OrganiserInvitation]:
 
 def open_invitations(initiative: Initiative) -> list[OrganiserInvitation]:
     return list(OrganiserInvitation.objects.filter(initiative=initiative).order_by("created_at"))
+
+
+def public_count_per_wijk() -> dict[int, int]:
+    """Public initiatives per wijk id (those in a buurt count for its wijk); one query."""
+    return count_per_wijk(Initiative.objects.filter(status__in=PUBLIC_STATUSES))

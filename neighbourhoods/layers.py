@@ -1,8 +1,10 @@
 """The map's layers as GeoJSON FeatureCollections (served under /kaart/lagen/)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Neighbourhood
@@ -43,24 +45,32 @@ def buurten_layer() -> dict:
     return _boundaries(Neighbourhood.Level.BUURT)
 
 
-def organisations_layer() -> dict:
-    queryset = organisations_for_map().only("pk", "name", "slug", "kind", "latitude", "longitude")
+def point_layer(items: Iterable, *, properties: Callable[[Any], dict]) -> dict:
+    """A FeatureCollection of points from objects with ``latitude`` and ``longitude``."""
     return {
         "type": "FeatureCollection",
         "features": [
             {
                 "type": "Feature",
-                "id": o.slug,
-                "geometry": {"type": "Point", "coordinates": [o.longitude, o.latitude]},
-                "properties": {
-                    "name": o.name,
-                    "kind": str(o.get_kind_display()),
-                    "url": reverse("neighbourhoods:organisation", kwargs={"slug": o.slug}),
-                },
+                "id": item.pk,
+                "geometry": {"type": "Point", "coordinates": [item.longitude, item.latitude]},
+                "properties": properties(item),
             }
-            for o in queryset
+            for item in items
         ],
     }
+
+
+def organisations_layer() -> dict:
+    queryset = organisations_for_map().only("pk", "name", "slug", "kind", "latitude", "longitude")
+    return point_layer(
+        queryset,
+        properties=lambda o: {
+            "name": o.name,
+            "kind": str(o.get_kind_display()),
+            "url": reverse("neighbourhoods:organisation", kwargs={"slug": o.slug}),
+        },
+    )
 
 
 # The layers this app serves itself; other apps add theirs to LAYERS in their ready().
@@ -72,6 +82,13 @@ LAYERS: dict[str, tuple[str, str, Callable[[], dict]]] = {
     "buurten": (_("Neighbourhoods (buurten)"), BUURTEN_ATTRIBUTION, buurten_layer),
     "organisaties": (_("Organisations"), "", organisations_layer),
 }
+
+
+def register_layer(
+    name: str, *, label: str | Promise, build: Callable[[], dict], attribution: str = ""
+) -> None:
+    """Add a layer to /kaart/ and /kaart/lagen/<name>.geojson (from an app's ready())."""
+    LAYERS[name] = (label, attribution, build)
 
 
 def layer_config(*names: str, shown: tuple[str, ...] = ()) -> list[dict]:

@@ -12,9 +12,11 @@ class VenuesConfig(AppConfig):
 
         from . import kinds  # noqa: F401  (declares the notification kinds)
         from .layers import register as register_layer
+        from .sections import register_sections
         from .selectors import user_manages_a_venue
         from .services.personal_data import bookings_erase, bookings_export
 
         register_role(Role.VENUE_MANAGER, user_manages_a_venue)
         register_personal_data("venue_bookings", export=bookings_export, erase=bookings_erase)
         register_layer()
+        register_sections()

@@ -1,13 +1,13 @@
 """The "locaties" layer of the map (/kaart/lagen/locaties.geojson).
 
-Registered in neighbourhoods.layers' registry (``LAYERS``) from VenuesConfig.ready(),
-so the neighbourhoods app never imports venues.
+Registered in neighbourhoods' layer registry from VenuesConfig.ready(), so the
+neighbourhoods app never imports venues.
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from neighbourhoods.layers import LAYERS
+from neighbourhoods.layers import point_layer, register_layer
 
 from .selectors import venues_for_map
 
@@ -16,23 +16,15 @@ LAYER_NAME = "locaties"
 
 def venues_layer() -> dict:
     queryset = venues_for_map().only("pk", "name", "slug", "owner_kind", "latitude", "longitude")
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": v.slug,
-                "geometry": {"type": "Point", "coordinates": [v.longitude, v.latitude]},
-                "properties": {
-                    "name": v.name,
-                    "kind": str(v.get_owner_kind_display()),
-                    "url": reverse("venues:detail", kwargs={"slug": v.slug}),
-                },
-            }
-            for v in queryset
-        ],
-    }
+    return point_layer(
+        queryset,
+        properties=lambda venue: {
+            "name": venue.name,
+            "kind": str(venue.get_owner_kind_display()),
+            "url": reverse("venues:detail", kwargs={"slug": venue.slug}),
+        },
+    )
 
 
 def register() -> None:
-    LAYERS[LAYER_NAME] = (_("Community buildings"), "", venues_layer)
+    register_layer(LAYER_NAME, label=_("Community buildings"), build=venues_layer)

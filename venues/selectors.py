@@ -13,10 +13,13 @@ from django.db.models import (
     F,
     Max,
     Prefetch,
+    Q,
     QuerySet,
     Sum,
 )
 from django.utils import timezone
+
+from neighbourhoods.sections import count_per_wijk
 
 from .models import Booking, Closure, OpeningHours, Room, Venue
 from .schedule import day_availability, local_datetime, open_hours_in_month
@@ -228,3 +231,18 @@ def venue_occupancy(*, venue: Venue, year: int, month: int) -> VenueUsage:
             if kind == Booking.BookerKind.COMMERCIAL:
                 usage.commercial_hours += hours
     return VenueUsage(venue=total, rooms=[(room, per_room[room.pk]) for room in rooms])
+
+
+def venues_in(neighbourhood) -> list[Venue]:
+    """Published venues of a neighbourhood; for a wijk also those in its buurten."""
+    return list(
+        Venue.objects.filter(is_published=True)
+        .filter(Q(neighbourhood=neighbourhood) | Q(neighbourhood__wijk=neighbourhood))
+        .only("pk", "name", "slug", "address", "owner_kind")
+        .order_by("name")
+    )
+
+
+def venue_count_per_wijk() -> dict[int, int]:
+    """Published venues per wijk id (those in a buurt count for its wijk); one query."""
+    return count_per_wijk(Venue.objects.filter(is_published=True))

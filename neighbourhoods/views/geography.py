@@ -22,6 +22,7 @@ from ..layers import (
     WIJKEN_ATTRIBUTION,
     layer_config,
 )
+from ..sections import figures_per_wijk, sections_for
 from ..services import home_neighbourhood_locate, home_neighbourhood_set
 
 LAYER_MAX_AGE = 60 * 60
@@ -29,11 +30,15 @@ LAYER_MAX_AGE = 60 * 60
 
 @require_GET
 def wijken(request):
+    wijken = selectors.wijken_with_buurten()
+    figures = figures_per_wijk()
+    for wijk in wijken:
+        wijk.figures = [(section.title, counts.get(wijk.pk, 0)) for section, counts in figures]
     return render(
         request,
         "neighbourhoods/wijken.html",
         {
-            "wijken": selectors.wijken_with_buurten(),
+            "wijken": wijken,
             "map_layers": layer_config("wijken", "buurten", shown=("wijken",)),
             "attributions": [WIJKEN_ATTRIBUTION, BUURTEN_ATTRIBUTION],
         },
@@ -68,6 +73,7 @@ def detail(request, slug: str):
             "buurten": buurten,
             "area_team": selectors.area_team_for(neighbourhood),
             "organisations": selectors.organisations_serving(neighbourhood),
+            "sections": sections_for(neighbourhood),
             "outline": outline,
             "outline_attribution": WIJKEN_ATTRIBUTION if is_wijk else BUURTEN_ATTRIBUTION,
             "attributions": [WIJKEN_ATTRIBUTION if is_wijk else BUURTEN_ATTRIBUTION],

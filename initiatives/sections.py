@@ -1,0 +1,19 @@
+"""The initiatives section of a neighbourhood's page, and its figure on /wijken/."""
+
+from django.utils.translation import gettext_lazy as _
+
+from neighbourhoods.sections import NeighbourhoodSection, register_section
+
+from .selectors import latest_published_in, public_count_per_wijk
+
+
+def register_sections() -> None:
+    register_section(
+        NeighbourhoodSection(
+            name="initiatives",
+            title=_("Initiatives"),
+            template_name="initiatives/partials/neighbourhood_section.html",
+            items=lambda neighbourhood: latest_published_in(neighbourhood, limit=5),
+            count_per_wijk=public_count_per_wijk,
+        )
+    )
