@@ -7,8 +7,10 @@ fails, the transaction rolls back and the rows stay waiting for the next attempt
 """
 
 import logging
+import smtplib
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .emails import digest_email, notification_email
@@ -19,6 +21,9 @@ from .selectors import notification_channel, notification_channels
 logger = logging.getLogger(__name__)
 
 Delivery = Notification.Delivery
+# After this many failed sends (SMTP refusing, e.g. an address that no longer
+# exists) a notification is set aside as failed; it stays visible in the app.
+MAX_FAILED_ATTEMPTS = 20
 DELIVERY_FOR_CHANNEL = {
     Channel.EMAIL: Delivery.PENDING,
     Channel.DIGEST: Delivery.DIGEST,
@@ -27,7 +32,30 @@ DELIVERY_FOR_CHANNEL = {
 
 
 def notification_deliver_email(*, notification_id: int) -> bool:
-    """E-mail one pending notification; True when this call sent it."""
+    """E-mail one pending notification; True when this call sent it.
+
+    A failed send leaves the notification pending (the task retries, the sweeper
+    re-enqueues) and counts the failure; after ``MAX_FAILED_ATTEMPTS`` it gives up.
+    """
+    try:
+        return _deliver(notification_id)
+    except (smtplib.SMTPException, OSError):
+        _count_failure(notification_id)
+        raise
+
+
+def _count_failure(notification_id: int) -> None:
+    pending = Notification.objects.filter(pk=notification_id, delivery=Delivery.PENDING)
+    pending.update(failed_attempts=F("failed_attempts") + 1)
+    if pending.filter(failed_attempts__gte=MAX_FAILED_ATTEMPTS).update(delivery=Delivery.FAILED):
+        logger.error(
+            "Gave up e-mailing notification %s after %d failed attempts.",
+            notification_id,
+            MAX_FAILED_ATTEMPTS,
+        )
+
+
+def _deliver(notification_id: int) -> bool:
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(skip_locked=True, of=("self",))

@@ -13,6 +13,7 @@ class Notification(models.Model):
         DIGEST = "digest", _("Waiting for the daily digest")
         SENT = "sent", _("E-mailed")
         SKIPPED = "skipped", _("Not e-mailed")
+        FAILED = "failed", _("E-mail failed, given up")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -28,6 +29,7 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     delivered_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("failed e-mail attempts"), default=0)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
     class Meta:

@@ -9,7 +9,7 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from mijnbuurt.notifications.delivery import notification_deliver_email
+from mijnbuurt.notifications.delivery import MAX_FAILED_ATTEMPTS, notification_deliver_email
 from mijnbuurt.notifications.models import Notification
 from mijnbuurt.notifications.services import notification_preferences_update, notify
 from mijnbuurt.notifications.tasks import notification_deliver, notification_sweep
@@ -106,8 +106,28 @@ def test_smtp_failure_keeps_the_notification_pending_for_a_retry(resident, secur
     notification.refresh_from_db()
     assert notification.delivery == Notification.Delivery.PENDING
     assert notification.delivered_at is None
+    assert notification.failed_attempts == 1
     assert notification_deliver_email(notification_id=notification.pk) is True
     assert len(mail.outbox) == 1
+
+
+def test_an_address_that_keeps_failing_is_given_up_and_no_longer_swept(resident, security_notice):
+    with mock.patch("mijnbuurt.notifications.services.enqueue_delivery"):
+        notification = security_notice(resident)
+    refused = smtplib.SMTPRecipientsRefused({resident.email: (550, b"No such user")})
+    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=refused):
+        for _attempt in range(MAX_FAILED_ATTEMPTS):
+            with pytest.raises(smtplib.SMTPRecipientsRefused):
+                notification_deliver_email(notification_id=notification.pk)
+    notification.refresh_from_db()
+    assert notification.delivery == Notification.Delivery.FAILED
+    assert notification.failed_attempts == MAX_FAILED_ATTEMPTS
+    Notification.objects.filter(pk=notification.pk).update(
+        created_at=timezone.now() - timedelta(hours=1)
+    )
+    with mock.patch("mijnbuurt.notifications.tasks.enqueue_delivery") as enqueue:
+        assert notification_sweep() == 0
+    enqueue.assert_not_called()
 
 
 def test_kinds_set_to_digest_or_off_are_not_emailed_at_once(
