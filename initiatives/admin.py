@@ -1,11 +1,15 @@
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mijnbuurt.core.exceptions import ServiceError
 
 from .models import (
+    BudgetLine,
+    GrantLineItem,
+    GrantRequest,
     Initiative,
     InitiativePhoto,
     InitiativeUpdate,
@@ -14,6 +18,7 @@ from .models import (
     Status,
     StatusChange,
 )
+from .selectors import budget_lines_with_totals
 from .services import initiative_transition
 
 
@@ -103,3 +108,63 @@ class InitiativeAdmin(admin.ModelAdmin):
         )
         for message in refused:
             self.message_user(request, message, messages.WARNING)
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(admin.ModelAdmin):
+    list_display = ["year", "code", "name", "amount", "committed", "remaining"]
+    list_filter = ["year"]
+    search_fields = ["code", "name"]
+
+    def get_queryset(self, request):
+        return budget_lines_with_totals()
+
+    @admin.display(description=_("committed"), ordering="committed")
+    def committed(self, obj) -> str:
+        return number_format(obj.committed, decimal_pos=2)
+
+    @admin.display(description=_("remaining"), ordering="remaining")
+    def remaining(self, obj) -> str:
+        return number_format(obj.remaining, decimal_pos=2)
+
+
+class GrantLineItemInline(admin.TabularInline):
+    model = GrantLineItem
+    extra = 0
+    fields = ["description", "amount"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False  # organisers request through the site, where the rules are checked
+
+
+@admin.register(GrantRequest)
+class GrantRequestAdmin(admin.ModelAdmin):
+    """Read-only: awards go through grant_award, which guards the budget line."""
+
+    list_display = ["initiative", "status", "amount_requested", "amount_awarded", "budget_line"]
+    list_filter = ["status", "budget_line__year"]
+    list_select_related = ["initiative", "budget_line"]
+    search_fields = ["initiative__title"]
+    fields = [
+        "initiative",
+        "requested_by",
+        "status",
+        "amount_requested",
+        "amount_awarded",
+        "budget_line",
+        "decided_by",
+        "decided_at",
+        "decline_reason",
+        "paid_at",
+        "created_at",
+    ]
+    readonly_fields = fields
+    inlines = [GrantLineItemInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -4,6 +4,7 @@ Idempotent: an initiative whose title already exists is left alone.
 """
 
 from datetime import timedelta
+from decimal import Decimal
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,8 +17,12 @@ from mijnbuurt.core.demo import DemoAccount
 from neighbourhoods.models import Neighbourhood
 
 from .lifecycle import ORGANISER, TRANSITIONS
-from .models import Initiative, Status, Theme
+from .models import BudgetLine, GrantRequest, Initiative, Status, Theme
 from .services import (
+    grant_award,
+    grant_decline,
+    grant_mark_paid,
+    grant_request,
     initiative_create,
     initiative_follow,
     initiative_support,
@@ -218,4 +223,73 @@ def seed(*, out) -> list[DemoAccount]:
             initiative_update_post(initiative=initiative, by=organiser, text=NEWS)
         created += 1
     out.write(f"Initiatives: {created} created, {len(INITIATIVES) - created} already there.")
+    _seed_money(organiser=organiser, staff=staff, year=today.year, out=out)
     return [DemoAccount(role="initiative organiser (initiatiefnemer)", email=ORGANISER_EMAIL)]
+
+
+# The municipality's lines (code, name, amount, savings target), a part of the
+# roughly EUR 3.8 million for welfare in the neighbourhoods.
+BUDGET_LINES = [
+    ("wijkwelzijnsaccommodaties", "Wijkwelzijnsaccommodaties", "1450000", "50000"),
+    ("wijkverenigingen", "Wijkverenigingen", "310000", "0"),
+    ("wijkwelzijnsopbouwwerk", "Wijkwelzijnsopbouwwerk", "980000", "25000"),
+    ("stimuleringsbudget-welzijn", "Stimuleringsbudget welzijn", "240000", "0"),
+    ("vrijwilligerswerk", "Vrijwilligerswerk", "420000", "10000"),
+    ("maatschappelijk-betrokken-ondernemen", "Maatschappelijk betrokken ondernemen", "85000", "0"),
+]
+# initiative title, items, what happens: awarded, paid, declined or (None) still open
+GRANTS = [
+    (
+        "Moestuin achter de Brink",
+        [("Plantenbakken en potgrond", "650.00"), ("Zaden en gereedschap", "185.50")],
+        "paid",
+    ),
+    (
+        "Buurtkamer Lariks: elke dinsdag koffie",
+        [("Koffiezetapparaat", "240.00"), ("Spellen en koffie voor een jaar", "360.00")],
+        "awarded",
+    ),
+]
+DECLINE_REASON = "Dit past beter bij de regeling voor wijkverenigingen; vraag het daar aan."
+
+
+def _seed_money(*, organiser, staff, year: int, out) -> None:
+    lines = {}
+    for code, name, amount, savings in BUDGET_LINES:
+        lines[code], _created = BudgetLine.objects.get_or_create(
+            year=year,
+            code=code,
+            defaults={"name": name, "amount": Decimal(amount), "savings_target": Decimal(savings)},
+        )
+    line = lines["stimuleringsbudget-welzijn"]
+    made = 0
+    for title, items, outcome in GRANTS:
+        initiative = Initiative.objects.filter(title=title).first()
+        if initiative is None or initiative.grants.exists():
+            continue
+        if initiative.status not in (Status.SUBMITTED, Status.IN_REVIEW, Status.PUBLISHED):
+            continue
+        grant = grant_request(
+            initiative=initiative, by=organiser, items=[(d, Decimal(a)) for d, a in items]
+        )
+        grant_award(grant=grant, by=staff, budget_line=line, amount=grant.amount_requested)
+        if outcome == "paid":
+            grant_mark_paid(grant=grant, by=staff)
+        made += 1
+    # One still open and one declined, on initiatives that are waiting for a review.
+    waiting = Initiative.objects.filter(
+        status__in=(Status.SUBMITTED, Status.IN_REVIEW), grants__isnull=True
+    ).order_by("pk")[:2]
+    for n, initiative in enumerate(waiting):
+        grant = grant_request(
+            initiative=initiative,
+            by=organiser,
+            items=[("Materiaal", Decimal("300.00")), ("Flyers en posters", Decimal("75.00"))],
+        )
+        if n == 1:
+            grant_decline(grant=grant, by=staff, reason=DECLINE_REASON)
+        made += 1
+    out.write(
+        f"Grants: {len(lines)} budget lines for {year}, {made} grant requests created "
+        f"({GrantRequest.objects.count()} in all)."
+    )

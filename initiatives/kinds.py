@@ -24,3 +24,10 @@ INITIATIVE_INVITATION = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="initiatives/email/invitation",
 )
+
+INITIATIVE_GRANT = register_kind(
+    "initiative_grant",
+    label=_("Decisions on grant requests for initiatives I organise"),
+    default_channel=Channel.EMAIL,
+    template_prefix="initiatives/email/grant",
+)

@@ -1,8 +1,23 @@
 """Reads of the initiatives app; every query shape (joins, prefetches, counts) lives here."""
 
+from decimal import Decimal
+
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from neighbourhoods.models import Neighbourhood, TeamMembership
@@ -11,7 +26,9 @@ from neighbourhoods.sections import count_per_wijk
 from .models import (
     PUBLIC_STATUSES,
     REVIEW_STATUSES,
+    BudgetLine,
     Follow,
+    GrantRequest,
     Initiative,
     InitiativePhoto,
     InitiativeUpdate,
@@ -109,9 +126,24 @@ def review_queue(user) -> QuerySet[Initiative]:
         queryset = queryset.filter(neighbourhood_id__in=reviewer_neighbourhood_ids(user=user))
     return (
         queryset.select_related("neighbourhood")
+        .annotate(open_grant_total=_open_grant_total())
         .prefetch_related(_organisers())
         .order_by("submitted_at", "pk")
     )
+
+
+def _open_grant_total() -> Subquery:
+    """What an initiative asks for in grant requests not yet decided (None if nothing)."""
+    asked = (
+        GrantRequest.objects.filter(
+            initiative=OuterRef("pk"), status=GrantRequest.Status.REQUESTED
+        )
+        .order_by()
+        .values("initiative")
+        .annotate(total=Sum("amount_requested"))
+        .values("total")
+    )
+    return Subquery(asked, output_field=_MONEY)
 
 
 def initiatives_for_map() -> QuerySet[Initiative]:
@@ -214,3 +246,42 @@ def open_invitations(initiative: Initiative) -> list[OrganiserInvitation]:
 def public_count_per_wijk() -> dict[int, int]:
     """Public initiatives per wijk id (those in a buurt count for its wijk); one query."""
     return count_per_wijk(Initiative.objects.filter(status__in=PUBLIC_STATUSES))
+
+
+# --- Money ----------------------------------------------------------------------------
+
+COMMITTED_GRANT_STATUSES = (GrantRequest.Status.AWARDED, GrantRequest.Status.PAID)
+_MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+def budget_lines_with_totals() -> QuerySet[BudgetLine]:
+    """Budget lines annotated with ``committed`` (awarded or paid) and ``remaining``."""
+    committed = (
+        GrantRequest.objects.filter(
+            budget_line=OuterRef("pk"), status__in=COMMITTED_GRANT_STATUSES
+        )
+        .order_by()
+        .values("budget_line")
+        .annotate(total=Sum("amount_awarded"))
+        .values("total")
+    )
+    return BudgetLine.objects.annotate(
+        committed=Coalesce(
+            Subquery(committed, output_field=_MONEY), Value(Decimal("0")), output_field=_MONEY
+        )
+    ).annotate(remaining=F("amount") - F("committed"))
+
+
+def budget_line_remaining(line: BudgetLine) -> Decimal:
+    """What is still free on ``line`` (one query)."""
+    return budget_lines_with_totals().values_list("remaining", flat=True).get(pk=line.pk)
+
+
+def grants_of(initiative: Initiative) -> list[GrantRequest]:
+    """An initiative's grant requests with their items and budget line (two queries)."""
+    return list(
+        GrantRequest.objects.filter(initiative=initiative)
+        .select_related("budget_line")
+        .prefetch_related("items")
+        .order_by("-created_at", "-pk")
+    )

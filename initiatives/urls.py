@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_grants
 
 app_name = "initiatives"
 
@@ -20,5 +20,9 @@ urlpatterns = [
     path(
         "uitnodigingen/<int:invitation_pk>/", views.invitation_respond, name="invitation_respond"
     ),
+    path("<int:pk>/subsidie/", views_grants.request_grant, name="grant_request"),
+    path("<int:pk>/subsidie/<int:grant_pk>/toekennen/", views_grants.award, name="grant_award"),
+    path("<int:pk>/subsidie/<int:grant_pk>/afwijzen/", views_grants.decline, name="grant_decline"),
+    path("<int:pk>/subsidie/<int:grant_pk>/betaald/", views_grants.mark_paid, name="grant_paid"),
     path("<int:pk>/fotos/<int:photo_pk>/verwijderen/", views.photo_remove, name="photo_remove"),
 ]

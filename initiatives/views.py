@@ -36,6 +36,7 @@ from .services import (
     organiser_invitation_decline,
     organiser_invite,
 )
+from .views_grants import grant_context
 
 PAGE_SIZE = 12
 
@@ -106,6 +107,7 @@ def detail(request, pk: int):
             "invite_form": InviteForm() if "organiser" in roles else None,
             "invitations": selectors.open_invitations(initiative) if "organiser" in roles else [],
             "latest_note": next((c.note for c, _label in reversed(history) if c.note), ""),
+            **grant_context(initiative, roles=roles, user=request.user),
         },
     )
 

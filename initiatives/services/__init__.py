@@ -3,9 +3,10 @@
 Views, the admin, the demo seeder and tests alike call these functions; split by
 subject: initiatives (start, copy, edit, photos, personal data), lifecycle (status
 changes and organisers' news), participation (support, follow), invitations
-(co-organisers).
+(co-organisers), grants (the stimuleringsbudget).
 """
 
+from .grants import grant_award, grant_decline, grant_mark_paid, grant_request
 from .initiatives import (
     EDITABLE_FIELDS,
     MAX_PHOTOS,
@@ -35,6 +36,10 @@ __all__ = [
     "EDITABLE_FIELDS",
     "MAX_PHOTOS",
     "actor_roles",
+    "grant_award",
+    "grant_decline",
+    "grant_mark_paid",
+    "grant_request",
     "initiative_copy",
     "initiative_create",
     "initiative_follow",

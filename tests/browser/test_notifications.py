@@ -26,12 +26,14 @@ def test_resident_sees_unread_count_and_reads_notifications(page, resident, mail
     bell.click()
     page.wait_for_url("**/profiel/meldingen/")
     assert page.get_by_role("heading", level=1).inner_text() == "Meldingen"
-    assert page.get_by_role("link", name="Tweestapsverificatie is aangezet").is_visible()
+    assert page.get_by_role("link", name="Twee-factor-authenticatie is aangezet").is_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Alles als gelezen markeren").click()
     page.wait_for_url("**/profiel/meldingen/")
-    assert page.get_by_role("link", name="Meldingen", exact=True).is_visible()
+    assert (
+        page.get_by_role("banner").get_by_role("link", name="Meldingen", exact=True).is_visible()
+    )
     page.get_by_role("link", name="Meldingsinstellingen").first.click()
     page.wait_for_url("**/profiel/meldingen/voorkeuren/")
     assert_accessible(page)

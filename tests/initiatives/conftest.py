@@ -38,3 +38,14 @@ def team_member(db, buurt):
 def _fast_passwords(settings):
     """Tests create many residents; a fast hasher keeps them quick (never in production)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def submitted(organiser, staff, buurt):
+    """An initiative by ``organiser``, submitted for review (it may ask for a grant)."""
+    from initiatives.models import Status
+    from tests.initiatives.factories import make_initiative
+
+    return make_initiative(
+        by=organiser, neighbourhood=buurt, status=Status.SUBMITTED, reviewer=staff
+    )

@@ -1,15 +1,17 @@
 """Initiatives as users build them: through the services, never by setting a status."""
 
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image
 
 from initiatives.lifecycle import ORGANISER, TRANSITIONS
-from initiatives.models import Initiative, Status, Theme
-from initiatives.services import initiative_create, initiative_transition
+from initiatives.models import BudgetLine, GrantRequest, Initiative, Status, Theme
+from initiatives.services import grant_request, initiative_create, initiative_transition
 from neighbourhoods.models import Neighbourhood
 from tests.accounts.factories import UserFactory
 
@@ -92,3 +94,21 @@ def make_initiative(
         actor = by if ORGANISER in move.who else reviewer
         initiative_transition(initiative=initiative, to_status=to_status, by=actor, note="Omdat.")
     return initiative
+
+
+GRANT_ITEMS = [("Plantenbakken", Decimal("400.00")), ("Zaden", Decimal("100.00"))]
+
+
+def make_budget_line(amount="1000.00", code="stimuleringsbudget-welzijn", year=None) -> BudgetLine:
+    """A budget line of this year, like the municipality's stimuleringsbudget welzijn."""
+    return BudgetLine.objects.create(
+        year=year or timezone.localdate().year,
+        code=code,
+        name="Stimuleringsbudget welzijn",
+        amount=Decimal(amount),
+    )
+
+
+def make_grant(initiative, organiser, items=GRANT_ITEMS) -> GrantRequest:
+    """A grant request by ``organiser``, made through the service."""
+    return grant_request(initiative=initiative, by=organiser, items=items)

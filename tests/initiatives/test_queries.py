@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 LIST_QUERIES = 8  # + count, neighbourhood choices, initiatives, their photos
 DETAIL_QUERIES = 10  # + initiative, photos, organisers, history, news, reviewer?, support/follow
 QUEUE_QUERIES = 6  # session, user, unread count, count, initiatives, organisers
-DETAIL_QUERIES_ORGANISER = 11  # + open invitations
+DETAIL_QUERIES_ORGANISER = 12  # + open invitations, grant requests
 MINE_QUERIES = 7  # session, user, unread count, invitations, count, initiatives, photos
 
 

@@ -1,0 +1,200 @@
+"""Grants from the stimuleringsbudget: organisers request, reviewers award or decline,
+staff mark as paid.
+
+A budget line is never committed beyond its amount: an award locks the line's row
+(``select_for_update``) and sums what is already awarded or paid on it inside the
+same transaction, so two reviewers awarding at the same moment queue up on the lock
+and the second one sees the first one's award.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from mijnbuurt.accounts.models import User
+from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.notifications.services import notify
+
+from ..kinds import INITIATIVE_GRANT
+from ..models import BudgetLine, GrantLineItem, GrantRequest, Initiative, Organiser, Status
+from ..rules import is_organiser, is_reviewer
+from .initiatives import initiative_path
+
+GRANT_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.PUBLISHED)  # may ask for money
+MAX_GRANT = Decimal("25000.00")  # a single request above this is not a neighbourhood grant
+MAX_ITEMS = 20
+COMMITTED = (GrantRequest.Status.AWARDED, GrantRequest.Status.PAID)
+CENT = Decimal("0.01")
+
+
+def euros(amount: Decimal) -> str:
+    """``1.250,50`` in Dutch: what a message shows after the € sign."""
+    return number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+def _money(value) -> Decimal:
+    try:
+        amount = Decimal(str(value).strip().replace(",", "."))
+    except (InvalidOperation, ValueError):
+        raise ServiceError(
+            _("Enter an amount in euros, like 125,50."), code="bad_amount"
+        ) from None
+    if not amount.is_finite():
+        raise ServiceError(_("Enter an amount in euros, like 125,50."), code="bad_amount")
+    if amount != amount.quantize(CENT):
+        raise ServiceError(_("Amounts have at most two decimals (cents)."), code="bad_amount")
+    return amount.quantize(CENT)
+
+
+@transaction.atomic
+def grant_request(*, initiative: Initiative, by, items: list[tuple[str, Decimal]]) -> GrantRequest:
+    """Organisers ask for money, item by item; the request is the sum of its items."""
+    if not is_organiser.test(by, initiative):
+        raise ServiceError(_("Only the organisers can request a grant."), code="forbidden")
+    if initiative.status not in GRANT_STATUSES:
+        raise ServiceError(
+            _("You can request a grant once the initiative has been submitted for review."),
+            code="not_allowed",
+        )
+    if not items:
+        raise ServiceError(
+            _("Add at least one item: what it is for and what it costs."), code="empty"
+        )
+    if len(items) > MAX_ITEMS:
+        raise ServiceError(_("A grant request has at most 20 items."), code="too_many")
+    clean = []
+    for description, value in items:
+        description = (description or "").strip()
+        if not description:
+            raise ServiceError(_("Say what each amount is for."), code="no_description")
+        amount = _money(value)
+        if amount <= 0:
+            raise ServiceError(_("Each amount must be more than € 0."), code="not_positive")
+        clean.append((description[:200], amount))
+    total = sum((amount for _d, amount in clean), Decimal("0.00"))
+    if total > MAX_GRANT:
+        raise ServiceError(
+            _("A grant request can be at most € %(max)s in total.") % {"max": euros(MAX_GRANT)},
+            code="too_much",
+        )
+    grant = GrantRequest.objects.create(
+        initiative=initiative, requested_by=by, amount_requested=total
+    )
+    GrantLineItem.objects.bulk_create(
+        GrantLineItem(grant=grant, description=description, amount=amount)
+        for description, amount in clean
+    )
+    return grant
+
+
+def _locked_open_grant(grant: GrantRequest, by) -> GrantRequest:
+    locked = GrantRequest.objects.select_for_update().select_related("initiative").get(pk=grant.pk)
+    if not is_reviewer.test(by, locked.initiative):
+        raise ServiceError(_("Only reviewers can decide on a grant request."), code="forbidden")
+    if locked.status != GrantRequest.Status.REQUESTED:
+        raise ServiceError(_("This grant request has already been decided."), code="decided")
+    return locked
+
+
+@transaction.atomic
+def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> GrantRequest:
+    """A reviewer awards at most the requested amount, within what the line has left."""
+    locked = _locked_open_grant(grant, by)
+    amount = _money(amount)
+    if amount <= 0:
+        raise ServiceError(_("The award must be more than € 0."), code="not_positive")
+    if amount > locked.amount_requested:
+        raise ServiceError(
+            _("The award cannot be more than the amount requested (€ %(requested)s).")
+            % {"requested": euros(locked.amount_requested)},
+            code="above_request",
+        )
+    # The lock: a second award on this line waits here until the first one commits.
+    line = BudgetLine.objects.select_for_update().get(pk=budget_line.pk)
+    committed = GrantRequest.objects.filter(budget_line=line, status__in=COMMITTED).aggregate(
+        total=Sum("amount_awarded")
+    )["total"] or Decimal("0.00")
+    remaining = line.amount - committed
+    if amount > remaining:
+        raise ServiceError(
+            _("There is not enough left on “%(line)s”: € %(remaining)s remains.")
+            % {"line": line.name, "remaining": euros(remaining)},
+            code="above_remaining",
+        )
+    locked.status = GrantRequest.Status.AWARDED
+    locked.amount_awarded = amount
+    locked.budget_line = line
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.save(
+        update_fields=["status", "amount_awarded", "budget_line", "decided_by", "decided_at"]
+    )
+    _notify_organisers(locked, by=by, context={"amount": euros(amount)})
+    _refresh(grant, locked)
+    return locked
+
+
+@transaction.atomic
+def grant_decline(*, grant: GrantRequest, by, reason: str) -> GrantRequest:
+    locked = _locked_open_grant(grant, by)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ServiceError(
+            _("Please explain why, so the organisers know what to do."), code="note_required"
+        )
+    locked.status = GrantRequest.Status.DECLINED
+    locked.decline_reason = reason
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
+    _notify_organisers(locked, by=by, context={"reason": reason})
+    _refresh(grant, locked)
+    return locked
+
+
+@transaction.atomic
+def grant_mark_paid(*, grant: GrantRequest, by) -> GrantRequest:
+    """Municipal staff record that the awarded money was paid out."""
+    if not (by.is_authenticated and by.is_active and by.is_staff):
+        raise ServiceError(_("Only municipal staff can mark a grant as paid."), code="forbidden")
+    locked = GrantRequest.objects.select_for_update().get(pk=grant.pk)
+    if locked.status != GrantRequest.Status.AWARDED:
+        raise ServiceError(_("Only an awarded grant can be paid."), code="not_awarded")
+    locked.status = GrantRequest.Status.PAID
+    locked.paid_at = timezone.now()
+    locked.save(update_fields=["status", "paid_at"])
+    _refresh(grant, locked)
+    return locked
+
+
+def _refresh(grant: GrantRequest, locked: GrantRequest) -> None:
+    for field in (
+        "status",
+        "amount_awarded",
+        "budget_line_id",
+        "decided_by_id",
+        "decided_at",
+        "decline_reason",
+        "paid_at",
+    ):
+        setattr(grant, field, getattr(locked, field))
+
+
+def _notify_organisers(grant: GrantRequest, *, by, context: dict) -> None:
+    initiative = grant.initiative
+    ids = Organiser.objects.filter(initiative=initiative).values_list("user_id", flat=True)
+    context = {
+        "initiative_id": initiative.pk,
+        "title": initiative.title,
+        "status": grant.status,
+        **context,
+    }
+    link = initiative_path(initiative) + "#grants"
+    for recipient in (
+        User.objects.filter(pk__in=ids, is_active=True).exclude(pk=by.pk).order_by("pk")
+    ):
+        notify(recipient=recipient, kind=INITIATIVE_GRANT.name, context=context, link=link)
