@@ -253,6 +253,13 @@ LEAFLET_CONFIG = {
     "RESET_VIEW": False,
 }
 
+# --- Volunteering ------------------------------------------------------------------------
+
+# A certificate of conduct (VOG) counts this many days after it was issued.
+VOLUNTEER_VOG_VALID_DAYS = env.int("VOLUNTEER_VOG_VALID_DAYS", default=3 * 365)
+# How many suggested tasks the matching job keeps per volunteer.
+VOLUNTEER_SUGGESTIONS_PER_VOLUNTEER = 10
+
 # --- Security ----------------------------------------------------------------------------
 
 SESSION_COOKIE_HTTPONLY = True

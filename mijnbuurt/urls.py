@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("neighbourhoods.urls")),
     path("locaties/", include("venues.urls")),
     path("initiatieven/", include("initiatives.urls")),
+    path("vrijwilligerswerk/", include("volunteers.urls")),
     prefix_default_language=False,
 )
 

@@ -1,0 +1,83 @@
+"""Volunteer tasks, shifts and profiles for tests."""
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from initiatives.models import Status, Theme
+from tests.initiatives.factories import BuurtFactory, make_initiative
+from volunteers.models import Shift, Skill, Task, TaskKind, VolunteerProfile
+
+
+class SkillFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Skill
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Vaardigheid {n}")
+    slug = factory.Sequence(lambda n: f"vaardigheid-{n}")
+
+
+class TaskKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TaskKind
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Soort {n}")
+    slug = factory.Sequence(lambda n: f"soort-{n}")
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    """A published task of a running initiative; its organiser is ``created_by``."""
+
+    class Meta:
+        model = Task
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Taak {n}")
+    description = "Samen de buurtmoestuin onderhouden."
+    kind = factory.SubFactory(TaskKindFactory)
+    theme = Theme.GREEN
+    neighbourhood = factory.SubFactory(BuurtFactory)
+    initiative = factory.LazyAttribute(
+        lambda o: make_initiative(neighbourhood=o.neighbourhood, status=Status.PUBLISHED)
+    )
+    created_by = factory.LazyAttribute(lambda o: o.initiative.organisers.first())
+    status = Task.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set(extracted)
+
+
+def in_days(days: int, hour: int = 10) -> dt.datetime:
+    """A local moment ``days`` from today at ``hour``:00."""
+    day = timezone.localdate() + dt.timedelta(days=days)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+class ShiftFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Shift
+
+    task = factory.SubFactory(TaskFactory)
+    starts_at = factory.LazyFunction(lambda: in_days(7, 10))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+    places = 5
+
+
+class VolunteerProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VolunteerProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory("tests.accounts.factories.UserFactory")
+    is_findable = True
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set(extracted)

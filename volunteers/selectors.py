@@ -1,0 +1,27 @@
+"""Reads of volunteering shared by the pages; every query shape lives in a selector."""
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import timezone
+
+from .models import Shift, Suggestion, Task, VolunteerProfile
+
+
+def is_volunteer(user) -> bool:
+    return VolunteerProfile.objects.filter(user=user.pk).exists()
+
+
+def open_tasks() -> QuerySet[Task]:
+    """Published tasks with at least one shift still to come."""
+    upcoming = Shift.objects.filter(task=OuterRef("pk"), starts_at__gt=timezone.now())
+    return Task.objects.filter(status=Task.Status.PUBLISHED).filter(Exists(upcoming))
+
+
+def suggested_tasks(*, user, limit: int = 5) -> list[Suggestion]:
+    """The matching job's best suggestions for ``user`` that are still open; one query."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Suggestion.objects.filter(volunteer=user, task__in=open_tasks())
+        .select_related("task__neighbourhood")
+        .order_by("-score", "pk")[:limit]
+    )

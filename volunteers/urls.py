@@ -1,0 +1,43 @@
+from django.urls import path
+
+from .views import hours, manage, matching, public
+
+app_name = "volunteers"
+
+urlpatterns = [
+    # Volunteers: find tasks, sign up, my agenda (views/public.py)
+    path("", public.task_list, name="list"),
+    path("profiel/", public.profile, name="profile"),
+    path("taken/<int:pk>/", public.task_detail, name="task"),
+    path("diensten/<int:pk>/aanmelden/", public.shift_sign_up_view, name="shift_sign_up"),
+    path("aanmeldingen/<int:pk>/annuleren/", public.signup_cancel_view, name="signup_cancel"),
+    path("mijn-agenda/", public.agenda, name="agenda"),
+    path("agenda/<str:token>.ics", public.agenda_calendar, name="agenda_calendar"),
+    path("agenda/vernieuwen/", public.agenda_calendar_renew_view, name="agenda_calendar_renew"),
+    # Hours: volunteers log them, see them, print a certificate (views/hours.py)
+    path("aanmeldingen/<int:pk>/uren/", hours.signup_hours_log, name="signup_hours"),
+    path("mijn-uren/", hours.my_hours, name="my_hours"),
+    path("mijn-uren/bedankt/", hours.certificate, name="certificate"),
+    # Organisers: tasks, shifts, sign-ups, attendance, confirming hours (views/manage.py)
+    path("mijn-taken/", manage.my_tasks, name="my_tasks"),
+    path("nieuw/", manage.task_new, name="task_new"),
+    path("taken/<int:pk>/beheer/", manage.task_manage, name="manage_task"),
+    path("taken/<int:pk>/bewerken/", manage.task_edit, name="task_edit"),
+    path("taken/<int:pk>/diensten/", manage.task_shifts, name="task_shifts"),
+    path("taken/<int:pk>/status/", manage.task_status_view, name="task_status"),
+    path(
+        "aanmeldingen/<int:pk>/aanwezigheid/", manage.signup_attendance, name="signup_attendance"
+    ),
+    path(
+        "aanmeldingen/<int:pk>/uren-bevestigen/",
+        manage.signup_hours_confirm,
+        name="signup_hours_confirm",
+    ),
+    path(
+        "aanmeldingen/<int:pk>/afmelden/", manage.signup_cancel_by_organiser, name="signup_remove"
+    ),
+    # Matching: suggested volunteers for a task, invitations (views/matching.py)
+    path("taken/<int:pk>/suggesties/", matching.task_suggestions, name="task_suggestions"),
+    path("taken/<int:pk>/uitnodigen/", matching.task_invite, name="task_invite"),
+    path("uitnodigingen/<int:pk>/", matching.invitation, name="invitation"),
+]
