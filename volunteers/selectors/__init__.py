@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from .models import Shift, Suggestion, Task, VolunteerProfile
+from ..models import Shift, Suggestion, Task, VolunteerProfile
 
 
 def is_volunteer(user) -> bool:
