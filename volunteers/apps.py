@@ -7,12 +7,21 @@ class VolunteersConfig(AppConfig):
     verbose_name = _("Volunteering")
 
     def ready(self) -> None:
+        from mijnbuurt.accounts.personal_data import register_personal_data
         from mijnbuurt.accounts.roles import Role, register_role
 
         from . import (
             kinds,  # noqa: F401  (declares the notification kinds)
             rules,  # noqa: F401  (declares the permissions)
         )
+        from .layers import register_layers
+        from .sections import register_sections
         from .selectors import is_volunteer
+        from .services.personal_data import volunteering_erase, volunteering_export
 
         register_role(Role.VOLUNTEER, is_volunteer)
+        register_personal_data(
+            "volunteering", export=volunteering_export, erase=volunteering_erase
+        )
+        register_layers()
+        register_sections()

@@ -56,7 +56,7 @@ def signup_check(*, shift: Shift, volunteer) -> None:
             raise ServiceError(
                 _(
                     "This task asks for a valid certificate of conduct (VOG). Add the date "
-                    "of your VOG to your volunteer profile; a VOG counts for three years."
+                    "of your VOG to your volunteer profile; an older VOG needs renewing."
                 ),
                 code="vog",
             )
@@ -170,7 +170,7 @@ def signup_cancel(*, signup: SignUp, by, as_organiser: bool = False) -> SignUp:
     signup.status = SignUp.Status.CANCELLED
     signup.cancelled_at = timezone.now()
     signup.save(update_fields=["status", "cancelled_at"])
-    if as_organiser:
+    if as_organiser and by.pk != signup.volunteer_id:
         notify(
             recipient=signup.volunteer,
             kind=SIGNUP_CANCELLED.name,

@@ -1,0 +1,31 @@
+import io
+
+import pytest
+
+from initiatives import demo as initiatives_demo
+from mijnbuurt.accounts.roles import Role, user_has_role
+from neighbourhoods.services import neighbourhood_import
+from tests.neighbourhoods.conftest import BOUNDARY_FILES
+from volunteers import demo
+from volunteers.models import Shift, SignUp, Task, TaskKind
+
+pytestmark = pytest.mark.django_db
+
+
+def test_seed_adds_tasks_with_shifts_a_waiting_list_and_a_volunteer_idempotently():
+    neighbourhood_import(paths=BOUNDARY_FILES)
+    initiatives_demo.seed(out=io.StringIO())
+    [account] = demo.seed(out=io.StringIO())
+    counts = (Task.objects.count(), Shift.objects.count(), SignUp.objects.count())
+    demo.seed(out=io.StringIO())
+    assert (Task.objects.count(), Shift.objects.count(), SignUp.objects.count()) == counts
+
+    assert counts[0] == len(demo.TASKS)
+    assert not Task.objects.filter(kind__professional_only=True).exists()
+    assert TaskKind.objects.filter(professional_only=True).count() == 2
+    assert SignUp.objects.filter(status=SignUp.Status.WAITLISTED).exists()
+    for shift in Shift.objects.all():
+        confirmed = shift.signups.filter(status=SignUp.Status.CONFIRMED).count()
+        assert confirmed <= shift.places
+    volunteer = demo.VolunteerProfile.objects.get(user__email=account.email).user
+    assert user_has_role(volunteer, Role.VOLUNTEER)

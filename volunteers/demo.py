@@ -1,0 +1,255 @@
+"""Demo volunteering: skills, kinds of task, volunteers and tasks with shifts across Assen.
+
+Idempotent: lists are updated in place; a task whose title exists keeps its shifts,
+and gets new ones when all of them lie in the past.
+"""
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+
+from initiatives.models import Initiative, Theme
+from mijnbuurt.accounts.demo import demo_user
+from mijnbuurt.core.demo import DemoAccount
+from mijnbuurt.core.exceptions import ServiceError
+from neighbourhoods.models import Neighbourhood, Organisation
+
+from .models import Availability, Shift, Skill, Task, TaskKind, VolunteerProfile
+from .services import shift_sign_up
+
+VOLUNTEER_EMAIL = "vrijwilliger@example.org"
+
+SKILLS = [
+    "Koken",
+    "Autorijden",
+    "Tuinieren",
+    "Klussen",
+    "Taalcoaching",
+    "Administratie",
+    "Computerhulp",
+    "Muziek maken",
+    "Sport en spel begeleiden",
+    "Gezelschap bieden",
+    "Fotografie",
+    "EHBO",
+]
+# name, professional only, explanation
+KINDS = [
+    ("Ontmoeting en activiteiten", False, ""),
+    ("Groen en buitenruimte", False, ""),
+    ("Vervoer en boodschappen", False, ""),
+    ("Huiswerk- en taalhulp", False, ""),
+    ("Klussen in en om huis", False, ""),
+    (
+        "Persoonlijke verzorging",
+        True,
+        "Wassen, aankleden en medicijnen geven is werk voor de thuiszorg of de "
+        "wijkverpleging. Het gebiedsteam helpt bewoners daarbij.",
+    ),
+    (
+        "Schuldhulpverlening",
+        True,
+        "Schuldhulp vraagt een professional met een vergunning. Vrijwilligers kunnen wel "
+        "helpen met de administratie op orde houden; gebruik daarvoor 'Klussen' of "
+        "'Ontmoeting'. Verwijs voor schulden naar het gebiedsteam.",
+    ),
+]
+
+# title, kind, theme, initiative title (or organisation name), neighbourhood, skills,
+# requires VOG, weekday, start hour, hours, places, weeks of shifts
+TASKS = [
+    (
+        "Moestuinbakken onderhouden",
+        "Groen en buitenruimte",
+        Theme.GREEN,
+        "Moestuin achter de Brink",
+        "Brinkkwartier",
+        ["Tuinieren"],
+        False,
+        5,
+        10,
+        3,
+        4,
+        4,
+    ),
+    (
+        "Gastvrouw of gastheer buurtkamer",
+        "Ontmoeting en activiteiten",
+        Theme.MEETING,
+        "Buurtkamer Lariks: elke dinsdag koffie",
+        "De Lariks West",
+        ["Gezelschap bieden", "Koken"],
+        False,
+        1,
+        9,
+        3,
+        2,
+        6,
+    ),
+    (
+        "Zwerfafval prikken in het Noorderpark",
+        "Groen en buitenruimte",
+        Theme.SUSTAINABILITY,
+        "Zwerfafvalploeg Noorderpark",
+        "Componistenbuurt Oost",
+        [],
+        False,
+        5,
+        13,
+        2,
+        1,
+        3,
+    ),
+    (
+        "Chauffeur voor de boodschappenronde",
+        "Vervoer en boodschappen",
+        Theme.ELDERLY,
+        "Buurtkamer Lariks: elke dinsdag koffie",
+        "De Lariks West",
+        ["Autorijden"],
+        True,
+        3,
+        14,
+        2,
+        2,
+        4,
+    ),
+]
+
+
+def _skills() -> dict[str, Skill]:
+    return {
+        name: Skill.objects.update_or_create(slug=slugify(name), defaults={"name": name})[0]
+        for name in SKILLS
+    }
+
+
+def _kinds() -> dict[str, TaskKind]:
+    return {
+        name: TaskKind.objects.update_or_create(
+            slug=slugify(name),
+            defaults={"name": name, "professional_only": only, "explanation": why},
+        )[0]
+        for name, only, why in KINDS
+    }
+
+
+def _neighbourhood(name: str) -> Neighbourhood | None:
+    return Neighbourhood.objects.filter(Q(name=name)).order_by("-level").first()
+
+
+def _next(weekday: int, hour: int) -> dt.datetime:
+    today = timezone.localdate()
+    day = today + dt.timedelta(days=(weekday - today.weekday()) % 7 or 7)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
+def _task(spec, kinds, skills) -> Task | None:
+    title, kind, theme, owner, place, wanted, vog, weekday, hour, hours, places, weeks = spec
+    neighbourhood = _neighbourhood(place)
+    initiative = Initiative.objects.filter(title=owner).first()
+    organisation = Organisation.objects.filter(name=owner).first()
+    if neighbourhood is None or (initiative is None and organisation is None):
+        return None
+    task = Task.objects.filter(title=title).first()
+    if task is None:
+        task = Task.objects.create(
+            title=title,
+            description=(
+                f"{title}: samen met buren, in je eigen tempo. Je krijgt uitleg van de "
+                "organisatoren; ervaring is niet nodig. Meld je aan voor een of meer diensten."
+            ),
+            kind=kinds[kind],
+            theme=theme,
+            neighbourhood=neighbourhood,
+            latitude=neighbourhood.latitude,
+            longitude=neighbourhood.longitude,
+            requires_vog=vog,
+            is_recurring=weeks > 1,
+            initiative=initiative,
+            organisation=organisation,
+            created_by=initiative.organisers.first() if initiative else None,
+            status=Task.Status.PUBLISHED,
+            published_at=timezone.now(),
+        )
+        task.skills.set([skills[name] for name in wanted])
+    if not task.shifts.filter(starts_at__gt=timezone.now()).exists():
+        first = _next(weekday, hour)
+        Shift.objects.bulk_create(
+            Shift(
+                task=task,
+                starts_at=first + dt.timedelta(weeks=week),
+                ends_at=first + dt.timedelta(weeks=week, hours=hours),
+                places=places,
+            )
+            for week in range(weeks)
+        )
+    return task
+
+
+def _volunteer(
+    email: str, name: str, skills: list[Skill], place: str, vog: bool
+) -> VolunteerProfile:
+    user = demo_user(email, display_name=name)
+    neighbourhood = _neighbourhood(place)
+    if neighbourhood and user.home_neighbourhood_id is None:
+        user.home_neighbourhood = neighbourhood
+        user.save(update_fields=["home_neighbourhood"])
+    evenings_and_saturday = sum(Availability.bit(day, Availability.EVENING) for day in range(5))
+    evenings_and_saturday |= Availability.bit(5, Availability.MORNING)
+    profile, _created = VolunteerProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "interests": [Theme.GREEN, Theme.MEETING, Theme.ELDERLY],
+            "availability": evenings_and_saturday | Availability.bit(1, Availability.MORNING),
+            "languages": ["nl", "en"],
+            "vog_date": timezone.localdate() - dt.timedelta(days=200) if vog else None,
+            "max_hours_per_month": 12,
+            "is_findable": True,
+        },
+    )
+    profile.skills.set(skills)
+    if neighbourhood:
+        profile.neighbourhoods.set([neighbourhood])
+    return profile
+
+
+def seed(*, out) -> list[DemoAccount]:
+    skills = _skills()
+    kinds = _kinds()
+    tasks = [task for spec in TASKS if (task := _task(spec, kinds, skills))]
+    volunteer = _volunteer(
+        VOLUNTEER_EMAIL,
+        "Joost (vrijwilliger)",
+        [skills["Tuinieren"], skills["Autorijden"], skills["Koken"]],
+        "Brinkkwartier",
+        vog=True,
+    )
+    # Fictional neighbours who already signed up: the Noorderpark shift is full, so the
+    # demo shows the waiting list.
+    neighbours = [
+        _volunteer(
+            f"vrijwilliger{n}@example.org",
+            name,
+            [skills["Tuinieren"]],
+            "Componistenbuurt Oost",
+            vog=False,
+        ).user
+        for n, name in enumerate(["Fatima (buur)", "Henk (buur)", "Iris (buur)"], start=1)
+    ]
+    signed = 0
+    for task in tasks:
+        shift = task.shifts.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
+        for person in neighbours:
+            try:
+                shift_sign_up(shift=shift, volunteer=person, join_waitlist=True)
+                signed += 1
+            except ServiceError:
+                continue  # signed up on an earlier run, or the task asks for a VOG
+    out.write(
+        f"Volunteering: {len(skills)} skills, {len(kinds)} kinds of task, {len(tasks)} tasks, "
+        f"{signed} new sign-ups."
+    )
+    return [DemoAccount(role="volunteer (vrijwilliger)", email=volunteer.user.email)]
