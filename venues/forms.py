@@ -42,6 +42,13 @@ class BookingForm(forms.Form):
         required=False,
         empty_label=_("No, for myself or our initiative"),
     )
+    initiative = forms.ModelChoiceField(
+        label=_("For an initiative (optional)"),
+        queryset=None,
+        required=False,
+        empty_label=_("No"),
+        help_text=_("The initiative's page then shows where and when you meet."),
+    )
     repeat = forms.ChoiceField(label=_("Repeat"), choices=REPEAT_CHOICES, initial="none")
     occurrences = forms.IntegerField(
         label=_("Number of dates (when repeating)"),
@@ -59,6 +66,12 @@ class BookingForm(forms.Form):
         self.fields["organisation"].queryset = user.organisations.order_by("name")
         if not self.fields["organisation"].queryset.exists():
             del self.fields["organisation"]
+        # Running initiatives the user organises (a URL-free link: no import of initiatives).
+        self.fields["initiative"].queryset = user.organised_initiatives.filter(
+            status="published"
+        ).order_by("title")
+        if not self.fields["initiative"].queryset.exists():
+            del self.fields["initiative"]
 
     def clean(self):
         data = super().clean()
@@ -74,6 +87,7 @@ class BookingForm(forms.Form):
     def service_kwargs(self) -> dict:
         data = dict(self.cleaned_data)
         data.setdefault("organisation", None)
+        data.setdefault("initiative", None)
         return data
 
 
@@ -160,3 +174,10 @@ class ClosureForm(forms.Form):
         if data.get("first_day") and data.get("last_day") and data["last_day"] < data["first_day"]:
             self.add_error("last_day", _("The last day cannot be before the first day."))
         return data
+
+
+class ManagerForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the new manager"),
+        help_text=_("They need an account on Mijn buurt Assen with this address."),
+    )

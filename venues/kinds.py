@@ -28,3 +28,9 @@ BOOKING_CANCELLED = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="venues/email/booking_cancelled",
 )
+MANAGER_ADDED = register_kind(
+    "venue_manager_added",
+    label=_("I am made a manager of a venue"),
+    default_channel=Channel.EMAIL,
+    template_prefix="venues/email/manager_added",
+)

@@ -237,6 +237,14 @@ class Booking(models.Model):
         on_delete=models.SET_NULL,
         related_name="venue_bookings",
     )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("for the initiative"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="venue_bookings",
+    )
     series = models.UUIDField(_("series"), null=True, blank=True, db_index=True)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))

@@ -117,11 +117,20 @@ def week_availability(*, venue: Venue, monday: dt.date, today: dt.date) -> list[
 
 
 def _bookings() -> QuerySet[Booking]:
-    return Booking.objects.select_related("room__venue", "booker", "organisation")
+    return Booking.objects.select_related("room__venue", "booker", "organisation", "initiative")
 
 
 def booking_for_page() -> QuerySet[Booking]:
     return _bookings().prefetch_related("events__actor")
+
+
+def series_dates_left(*, booking: Booking) -> int:
+    """How many dates of ``booking``'s repeating series can still be cancelled (0 if none)."""
+    if booking.series is None:
+        return 0
+    return Booking.objects.filter(
+        series=booking.series, status__in=Booking.ACTIVE, start__gt=timezone.now()
+    ).count()
 
 
 def bookings_to_decide(*, venue: Venue) -> list[Booking]:

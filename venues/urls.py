@@ -11,6 +11,11 @@ urlpatterns = [
     path("boekingen/<int:pk>/goedkeuren/", bookings.booking_approve_view, name="booking_approve"),
     path("boekingen/<int:pk>/afwijzen/", bookings.booking_decline_view, name="booking_decline"),
     path("boekingen/<int:pk>/annuleren/", bookings.booking_cancel_view, name="booking_cancel"),
+    path(
+        "boekingen/<int:pk>/reeks-annuleren/",
+        bookings.booking_series_cancel_view,
+        name="booking_series_cancel",
+    ),
     path("agenda/ruimte/<str:token>.ics", calendars.room_calendar, name="room_calendar"),
     path("agenda/<str:token>.ics", calendars.user_calendar, name="user_calendar"),
     path("agenda/vernieuwen/", calendars.user_calendar_renew_view, name="user_calendar_renew"),
@@ -32,6 +37,12 @@ urlpatterns = [
         name="manage_hours_delete",
     ),
     path("<slug:slug>/beheer/sluitingen/", manage.closures, name="manage_closures"),
+    path("<slug:slug>/beheer/beheerders/", manage.managers, name="manage_managers"),
+    path(
+        "<slug:slug>/beheer/beheerders/<int:pk>/verwijderen/",
+        manage.manager_remove,
+        name="manage_manager_remove",
+    ),
     path(
         "<slug:slug>/beheer/sluitingen/<int:pk>/verwijderen/",
         manage.closure_delete,

@@ -6,6 +6,7 @@ from .bookings import (
     booking_decline,
     booking_preview,
     booking_request,
+    booking_series_cancel,
     user_manages,
 )
 from .management import (
@@ -16,6 +17,8 @@ from .management import (
     room_calendar_renew,
     room_save,
     user_calendar_renew,
+    venue_manager_add,
+    venue_manager_remove,
     venue_update,
 )
 
@@ -25,6 +28,7 @@ __all__ = [
     "booking_decline",
     "booking_preview",
     "booking_request",
+    "booking_series_cancel",
     "closure_add",
     "closure_remove",
     "opening_hours_add",
@@ -33,5 +37,7 @@ __all__ = [
     "room_save",
     "user_calendar_renew",
     "user_manages",
+    "venue_manager_add",
+    "venue_manager_remove",
     "venue_update",
 ]

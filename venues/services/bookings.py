@@ -51,6 +51,7 @@ def booking_preview(
     attendees: int,
     booker_kind: str,
     organisation=None,
+    initiative=None,
     repeat: str = "none",
     occurrences: int = 1,
 ) -> list[Occurrence]:
@@ -81,6 +82,10 @@ def booking_preview(
             _("You can only book on behalf of an organisation you are a member of."),
             code="organisation",
         )
+    if initiative is not None and not initiative.organisers.filter(pk=booker.pk).exists():
+        raise ServiceError(
+            _("You can only book for an initiative you organise."), code="initiative"
+        )
     days = occurrence_dates(date, repeat=repeat, occurrences=occurrences)
     return occurrences_check(
         room=room,
@@ -103,6 +108,7 @@ def booking_request(
     attendees: int,
     booker_kind: str,
     organisation=None,
+    initiative=None,
     repeat: str = "none",
     occurrences: int = 1,
 ) -> list[Booking]:
@@ -124,6 +130,7 @@ def booking_request(
                 attendees=attendees,
                 booker_kind=booker_kind,
                 organisation=organisation,
+                initiative=initiative,
                 repeat=repeat,
                 occurrences=occurrences,
             )
@@ -138,6 +145,7 @@ def booking_request(
                     room=room,
                     booker=booker,
                     organisation=organisation,
+                    initiative=initiative,
                     series=series,
                     start=o.start,
                     end=o.end,
@@ -172,6 +180,43 @@ def booking_decline(*, booking: Booking, actor, reason: str) -> Booking:
 
 def booking_cancel(*, booking: Booking, actor, reason: str = "") -> Booking:
     return _transition(booking=booking, to=Status.CANCELLED, actor=actor, reason=reason.strip())
+
+
+def booking_series_cancel(*, booking: Booking, actor, reason: str = "") -> list[Booking]:
+    """Cancel every date of ``booking``'s series that has not started yet, in one go."""
+    if booking.series is None:
+        return [booking_cancel(booking=booking, actor=actor, reason=reason)]
+    reason = reason.strip()
+    with transaction.atomic():
+        locked = list(
+            Booking.objects.select_for_update(of=("self",))
+            .select_related("room__venue", "booker")
+            .filter(series=booking.series, status__in=Booking.ACTIVE, start__gt=timezone.now())
+            .order_by("start", "pk")
+        )
+        if not locked:
+            raise ServiceError(_("No dates of this series are left to cancel."), code="none_left")
+        venue = locked[0].room.venue
+        is_booker = actor.pk == locked[0].booker_id
+        if not (is_booker or user_manages(actor, venue)):
+            raise ServiceError(_("You may not change this booking."), code="forbidden")
+        events = []
+        for item in locked:
+            events.append(
+                BookingEvent(
+                    booking=item,
+                    actor=actor,
+                    from_status=item.status,
+                    to_status=Status.CANCELLED,
+                    reason=reason,
+                )
+            )
+            item.status, item.decision_reason = Status.CANCELLED, reason
+        Booking.objects.bulk_update(locked, ["status", "decision_reason"])
+        BookingEvent.objects.bulk_create(events)
+        recipients = [locked[0].booker] if not is_booker else list(venue.managers.all())
+        _notify(recipients=recipients, kind=BOOKING_CANCELLED, bookings=locked)
+    return locked
 
 
 def _transition(*, booking: Booking, to: str, actor, reason: str = "") -> Booking:

@@ -6,10 +6,13 @@ Forms validate the fields; these services check the actor and write atomically.
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.notifications.services import notify
 
+from ..kinds import MANAGER_ADDED
 from ..models import CalendarFeed, Closure, OpeningHours, Room, Venue, new_token
 from .bookings import user_manages
 
@@ -127,3 +130,50 @@ def user_calendar_renew(*, user) -> CalendarFeed:
     feed.token = new_token()
     feed.save(update_fields=["token"])
     return feed
+
+
+@transaction.atomic
+def venue_manager_add(*, venue: Venue, actor, email: str):
+    """A manager adds a co-manager: someone with an account and a verified address."""
+    from allauth.account.models import EmailAddress
+
+    _require_manager(actor, venue)
+    address = (
+        EmailAddress.objects.select_related("user")
+        .filter(email__iexact=email.strip(), verified=True, user__is_active=True)
+        .first()
+    )
+    if address is None:
+        raise ServiceError(
+            _(
+                "Nobody with a confirmed account uses that e-mail address. Ask them to "
+                "register on Mijn buurt Assen first."
+            ),
+            code="unknown",
+        )
+    user = address.user
+    if venue.managers.filter(pk=user.pk).exists():
+        raise ServiceError(_("%(name)s already manages this venue.") % {"name": user.public_name})
+    venue.managers.add(user)
+    notify(
+        recipient=user,
+        kind=MANAGER_ADDED.name,
+        context={"venue": venue.name, "by": actor.public_name},
+        link=reverse("venues:manage", kwargs={"slug": venue.slug}),
+    )
+    return user
+
+
+@transaction.atomic
+def venue_manager_remove(*, venue: Venue, actor, user_id: int) -> None:
+    """Remove a manager (oneself too), but never the last one."""
+    _require_manager(actor, venue)
+    locked = Venue.objects.select_for_update().get(pk=venue.pk)
+    managers = list(locked.managers.values_list("pk", flat=True))
+    if user_id not in managers:
+        raise ServiceError(_("This person does not manage this venue."), code="unknown")
+    if len(managers) == 1:
+        raise ServiceError(
+            _("A venue always has at least one manager. Add someone else first."), code="last"
+        )
+    locked.managers.remove(user_id)

@@ -17,8 +17,9 @@ def bookings_export(user) -> list[dict]:
             "kind_of_use": b.booker_kind,
             "price": str(b.price),
             "status": b.status,
+            "initiative": b.initiative.title if b.initiative else None,
         }
-        for b in Booking.objects.filter(booker=user).select_related("room__venue")
+        for b in Booking.objects.filter(booker=user).select_related("room__venue", "initiative")
     ]
 
 

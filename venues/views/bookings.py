@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mijnbuurt.core.access import get_object_for_user_or_404
@@ -20,9 +21,10 @@ from ..services import (
     booking_decline,
     booking_preview,
     booking_request,
+    booking_series_cancel,
 )
 
-PREFILL = ("room", "date", "start_time", "end_time")
+PREFILL = ("room", "date", "start_time", "end_time", "initiative")
 
 
 @login_required
@@ -83,6 +85,7 @@ def booking_detail(request, pk: int):
         "venues/booking_detail.html",
         {
             "booking": booking,
+            "series_left": selectors.series_dates_left(booking=booking),
             "may_decide": request.user.has_perm("venues.decide_booking", booking),
             "decline_form": DeclineForm(),
             "cancel_form": CancelForm(),
@@ -154,5 +157,26 @@ def booking_cancel_view(request, pk: int):
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
         booking_cancel(booking=booking, actor=request.user, reason=reason)
         messages.success(request, _("The booking is cancelled."))
+
+    return _back(request, _decide(request, pk, "venues.cancel_booking", cancel))
+
+
+@login_required
+@require_POST
+def booking_series_cancel_view(request, pk: int):
+    form = CancelForm(request.POST)
+
+    def cancel(booking):
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        cancelled = booking_series_cancel(booking=booking, actor=request.user, reason=reason)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s booking is cancelled.",
+                "%(count)s bookings are cancelled.",
+                len(cancelled),
+            )
+            % {"count": len(cancelled)},
+        )
 
     return _back(request, _decide(request, pk, "venues.cancel_booking", cancel))

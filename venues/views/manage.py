@@ -13,7 +13,14 @@ from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 
 from .. import selectors
-from ..forms import ClosureForm, DeclineForm, OpeningHoursForm, RoomForm, VenueSettingsForm
+from ..forms import (
+    ClosureForm,
+    DeclineForm,
+    ManagerForm,
+    OpeningHoursForm,
+    RoomForm,
+    VenueSettingsForm,
+)
 from ..models import Booking, Room
 from ..services import (
     closure_add,
@@ -21,6 +28,8 @@ from ..services import (
     opening_hours_add,
     opening_hours_remove,
     room_save,
+    venue_manager_add,
+    venue_manager_remove,
     venue_update,
 )
 
@@ -159,3 +168,37 @@ def closure_delete(request, slug: str, pk: int):
     closure_remove(venue=venue, actor=request.user, closure_id=pk)
     messages.success(request, _("The closure has been removed."))
     return redirect("venues:manage_closures", slug=venue.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def managers(request, slug: str):
+    venue = _managed_venue(request, slug)
+    form = ManagerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            added = venue_manager_add(venue=venue, actor=request.user, **form.cleaned_data)
+        except ServiceError as error:
+            form.add_error("email", error.message)
+        else:
+            messages.success(
+                request, _("%(name)s now manages this venue.") % {"name": added.public_name}
+            )
+            return redirect("venues:manage_managers", slug=venue.slug)
+    return render(request, "venues/manage/managers.html", {"venue": venue, "form": form})
+
+
+@login_required
+@require_POST
+def manager_remove(request, slug: str, pk: int):
+    venue = _managed_venue(request, slug)
+    try:
+        venue_manager_remove(venue=venue, actor=request.user, user_id=pk)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("venues:manage_managers", slug=venue.slug)
+    if pk == request.user.pk:
+        messages.success(request, _("You no longer manage this venue."))
+        return redirect("venues:detail", slug=venue.slug)
+    messages.success(request, _("The manager has been removed."))
+    return redirect("venues:manage_managers", slug=venue.slug)
