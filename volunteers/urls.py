@@ -8,6 +8,7 @@ urlpatterns = [
     # Volunteers: find tasks, sign up, my agenda (views/public.py)
     path("", public.task_list, name="list"),
     path("profiel/", public.profile, name="profile"),
+    path("profiel/stoppen/", public.profile_delete_view, name="profile_delete"),
     path("taken/<int:pk>/", public.task_detail, name="task"),
     path("diensten/<int:pk>/aanmelden/", public.shift_sign_up_view, name="shift_sign_up"),
     path("aanmeldingen/<int:pk>/annuleren/", public.signup_cancel_view, name="signup_cancel"),

@@ -1,5 +1,6 @@
-"""A resident books a room; the manager approves; the week view shows it as booked;
-an overlapping request is refused with a clear message. Each page is scanned by axe."""
+"""A resident books a room for an initiative's meeting; the manager approves; the week
+view shows it as booked; an overlapping request is refused with a clear message. Each
+page is scanned by axe."""
 
 import datetime as dt
 import re
@@ -7,8 +8,10 @@ import re
 import pytest
 from django.utils import timezone
 
+from initiatives.models import Status
 from tests.a11y import assert_accessible
 from tests.accounts.factories import PASSWORD, UserFactory
+from tests.initiatives.factories import make_initiative
 from tests.venues.factories import RoomFactory, VenueFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,13 +37,17 @@ def log_out(page):
     page.wait_for_load_state()
 
 
-def request_room(page, day: dt.date, start: str, end: str, purpose: str) -> None:
+def request_room(
+    page, day: dt.date, start: str, end: str, purpose: str, initiative: str = ""
+) -> None:
     page.get_by_label("Datum").fill(day.isoformat())
     page.get_by_label("Van", exact=True).fill(start)
     page.get_by_label("Tot", exact=True).fill(end)
     page.get_by_label("Waarvoor gebruik je de ruimte?").fill(purpose)
     page.get_by_label("Verwacht aantal personen").fill("25")
     page.get_by_label("Bewonersinitiatief").check()
+    if initiative:
+        page.get_by_label("Voor een initiatief (optioneel)").select_option(label=initiative)
     page.get_by_role("button", name="Beschikbaarheid en prijs controleren").click()
     page.wait_for_load_state()
 
@@ -55,6 +62,7 @@ def test_resident_books_manager_approves_week_view_shows_it_and_overlap_is_refus
         name="Buurthuis Lariks", slug="buurthuis-lariks", managers=[venue_manager], step_free=True
     )
     RoomFactory(venue=venue, name="Grote zaal", capacity=40)
+    make_initiative(by=resident, status=Status.PUBLISHED, title="Repaircafé Lariks")
     today = timezone.localdate()
     day = today + dt.timedelta(days=(2 - today.weekday()) % 7 + 14)
 
@@ -69,18 +77,20 @@ def test_resident_books_manager_approves_week_view_shows_it_and_overlap_is_refus
     page.get_by_role("link", name="Een ruimte boeken").click()
     page.wait_for_url("**/locaties/buurthuis-lariks/boeken/")
     assert_accessible(page)
-    request_room(page, day, "19:00", "21:00", "Bewonersavond")
+    request_room(page, day, "19:00", "21:00", "Bewonersavond", initiative="Repaircafé Lariks")
     assert "Totale prijs: € 10,00" in page.content()
     assert_accessible(page)
     page.get_by_role("button", name="Boeking bevestigen").click()
     page.wait_for_url(re.compile(r"/locaties/boekingen/\d+/$"))
     assert "Wacht op goedkeuring" in page.content()
+    assert page.get_by_role("link", name="Repaircafé Lariks").count() == 1
     assert_accessible(page)
     log_out(page)
 
     log_in(page, venue_manager.email)
     page.goto("/locaties/buurthuis-lariks/beheer/")
     assert "Bewonersavond" in page.content()
+    assert "voor Repaircafé Lariks" in page.content()
     assert_accessible(page)
     page.get_by_role("button", name=re.compile("^Goedkeuren")).click()
     page.wait_for_url("**/locaties/buurthuis-lariks/beheer/")
@@ -115,6 +125,7 @@ def test_manager_and_booking_pages_have_no_serious_accessibility_problems(no_til
         f"/locaties/buurthuis-lariks/beheer/ruimtes/{room.pk}/",
         "/locaties/buurthuis-lariks/beheer/openingstijden/",
         "/locaties/buurthuis-lariks/beheer/sluitingen/",
+        "/locaties/buurthuis-lariks/beheer/beheerders/",
         "/locaties/mijn-boekingen/",
     ]:
         page.goto(path)

@@ -38,8 +38,8 @@ def test_wijken_page_lists_every_wijk_with_its_buurten_and_figures(client, assen
 def test_wijken_page_query_count_is_fixed(client, assen, django_assert_num_queries, extra):
     add_organisations(assen, 3 + extra)
     # wijken, buurten, organisations, and one count per registered section
-    # (initiatives, venues)
-    with django_assert_num_queries(5):
+    # (initiatives, volunteer tasks, venues)
+    with django_assert_num_queries(6):
         assert client.get(reverse("neighbourhoods:wijken")).status_code == 200
 
 
@@ -77,8 +77,9 @@ def test_neighbourhood_page_query_count_is_fixed(client, assen, django_assert_nu
     AreaTeamFactory(neighbourhoods=[assen["WK010600"]])
     for code in ("WK010600", "BU01060000"):
         url = reverse("neighbourhoods:detail", args=[assen[code].slug])
-        # the page's own 4, and one per registered section (initiatives, venues)
-        with django_assert_num_queries(6):
+        # the page's own 4, and one per registered section (initiatives, volunteer
+        # tasks, venues)
+        with django_assert_num_queries(7):
             assert client.get(url).status_code == 200
 
 
@@ -98,8 +99,8 @@ def test_map_page_lists_everything_for_people_without_a_map(client, assen):
 def test_map_page_query_count_is_fixed(client, assen, django_assert_num_queries, extra):
     add_organisations(assen, 3 + extra)
     # wijken, buurten, organisations, and one query per layer other apps register
-    # (initiatives, venues), whatever the number of items.
-    with django_assert_num_queries(6):
+    # (initiatives, volunteer tasks, venues), whatever the number of items.
+    with django_assert_num_queries(7):
         assert client.get(reverse("neighbourhoods:map")).status_code == 200
 
 
