@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -12,6 +13,15 @@ from .registry import get_kind
 
 UNSUBSCRIBE_SALT = "mijnbuurt.notifications.unsubscribe"
 SUBJECT_PREFIX = "[Mijn buurt Assen] "
+
+
+def render_plain(template_name: str, context: dict) -> str:
+    """A one-line text (subject, title) without HTML escaping: "Koffie & thee" stays so.
+
+    Pages escape it once where they show it; e-mail subjects are plain text.
+    """
+    text = get_template(template_name).template.render(Context(context, autoescape=False))
+    return " ".join(text.split())
 
 
 def absolute_url(path: str) -> str:
@@ -37,8 +47,7 @@ def read_unsubscribe_token(token: str) -> tuple[int, list[str]]:
 def notification_title(notification: Notification) -> str:
     """One line that says what happened, in the active language."""
     kind = get_kind(notification.kind)
-    text = render_to_string(kind.subject_template, _template_context(notification))
-    return " ".join(text.split())
+    return render_plain(kind.subject_template, _template_context(notification))
 
 
 def _template_context(notification: Notification) -> dict:
@@ -98,7 +107,7 @@ def notification_email(notification: Notification) -> EmailMultiAlternatives:
         }
         return _message(
             recipient=recipient,
-            subject=render_to_string(kind.subject_template, context),
+            subject=render_plain(kind.subject_template, context),
             text=render_to_string(kind.body_template, context),
             html=render_to_string(kind.html_template, context),
             unsubscribe_url=context["unsubscribe_url"],
@@ -126,7 +135,7 @@ def digest_email(*, recipient, notifications: list[Notification]) -> EmailMultiA
         }
         return _message(
             recipient=recipient,
-            subject=render_to_string("notifications/email/digest_subject.txt", context),
+            subject=render_plain("notifications/email/digest_subject.txt", context),
             text=render_to_string("notifications/email/digest_body.txt", context),
             html=render_to_string("notifications/email/digest_body.html", context),
             unsubscribe_url=context["unsubscribe_url"],

@@ -170,3 +170,18 @@ def test_sweeper_sends_old_pending_notifications_once_and_leaves_fresh_ones(
     assert [m.to for m in mailoutbox] == [[resident.email]]
     fresh.refresh_from_db()
     assert fresh.delivery == Notification.Delivery.PENDING
+
+
+def test_subjects_and_titles_are_plain_text_escaped_once_on_pages(
+    client, resident, mailoutbox, django_capture_on_commit_callbacks
+):
+    context = {"room": "Zaal & keuken", "venue": "De <Lariks>", "when": "1-12-2026 19:00-21:00"}
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipient=resident, kind="venue_booking_approved", context=context)
+
+    assert "Zaal & keuken, De <Lariks>" in mailoutbox[0].subject
+    client.force_login(resident)
+    page = client.get("/profiel/meldingen/").content.decode()
+    assert "Zaal &amp; keuken, De &lt;Lariks&gt;" in page
+    assert "&amp;amp;" not in page
+    assert "<Lariks>" not in page
