@@ -81,3 +81,27 @@ class VolunteerProfileFactory(factory.django.DjangoModelFactory):
     def skills(self, create, extracted, **kwargs):
         if create and extracted:
             self.skills.set(extracted)
+
+
+def shift_to_past(shift, *, days_ago: int = 3, hours: int = 2, hour: int = 10):
+    """Move ``shift`` (after its sign-ups were made) to ``days_ago`` at ``hour``:00."""
+    starts_at = in_days(-days_ago, hour)
+    Shift.objects.filter(pk=shift.pk).update(
+        starts_at=starts_at, ends_at=starts_at + dt.timedelta(hours=hours)
+    )
+    shift.refresh_from_db()
+    return shift
+
+
+def signup_in_the_past(*, shift=None, volunteer=None, days_ago: int = 3, hours: int = 2):
+    """A confirmed sign-up (made through the service) for a shift that has since started.
+
+    Sign-ups refuse shifts in the past, so the shift is moved back after signing up.
+    """
+    from tests.accounts.factories import UserFactory
+    from volunteers.services import shift_sign_up
+
+    shift = shift or ShiftFactory()
+    signup = shift_sign_up(shift=shift, volunteer=volunteer or UserFactory())
+    signup.shift = shift_to_past(shift, days_ago=days_ago, hours=hours)
+    return signup

@@ -1,0 +1,239 @@
+"""Reads for organisers (my tasks, one task's sign-ups) and for volunteers' hours.
+
+Every function runs a fixed number of queries, whatever the number of rows.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    DateField,
+    IntegerField,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, TruncMonth
+from django.utils import timezone
+
+from initiatives.models import Initiative
+from initiatives.models import Status as InitiativeStatus
+from neighbourhoods.models import Organisation
+
+from ..models import Shift, SignUp, Task
+
+FINAL_HOURS = (SignUp.Hours.CONFIRMED, SignUp.Hours.CORRECTED)
+# Draft tasks can be prepared while the initiative is being written or reviewed;
+# publishing waits until the initiative runs.
+POSTABLE_INITIATIVE_STATUSES = (
+    InitiativeStatus.DRAFT,
+    InitiativeStatus.SUBMITTED,
+    InitiativeStatus.IN_REVIEW,
+    InitiativeStatus.CHANGES_REQUESTED,
+    InitiativeStatus.PUBLISHED,
+)
+
+
+def _count(queryset: QuerySet, *, by: str) -> Coalesce:
+    """A correlated count of ``queryset`` grouped by ``by`` (which equals the outer pk)."""
+    counted = queryset.order_by().values(by).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+# --- Organisers ---------------------------------------------------------------------------
+
+
+def initiatives_for_posting(user) -> QuerySet[Initiative]:
+    return Initiative.objects.filter(
+        organisers=user, status__in=POSTABLE_INITIATIVE_STATUSES
+    ).order_by("title")
+
+
+def organisations_for_posting(user) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(members=user, is_approved=True).order_by("name")
+
+
+def organised_tasks(user) -> QuerySet[Task]:
+    """Tasks ``user`` organises, with the counts "my tasks" shows (one query)."""
+    now = timezone.now()
+    mine = (
+        Q(created_by=user)
+        | Q(initiative__in=Initiative.objects.filter(organisers=user).values("pk"))
+        | Q(organisation__in=Organisation.objects.filter(members=user).values("pk"))
+    )
+    upcoming = Shift.objects.filter(task=OuterRef("pk"), starts_at__gt=now)
+    signups = SignUp.objects.filter(shift__task=OuterRef("pk"))
+    return (
+        Task.objects.filter(mine)
+        .select_related("kind", "initiative", "organisation")
+        .annotate(
+            upcoming_shifts=_count(upcoming, by="task"),
+            next_shift=Subquery(upcoming.order_by("starts_at").values("starts_at")[:1]),
+            confirmed_upcoming=_count(
+                signups.filter(status=SignUp.Status.CONFIRMED, shift__starts_at__gt=now),
+                by="shift__task",
+            ),
+            waitlisted_upcoming=_count(
+                signups.filter(status=SignUp.Status.WAITLISTED, shift__starts_at__gt=now),
+                by="shift__task",
+            ),
+            hours_to_confirm=_count(
+                signups.filter(status=SignUp.Status.CONFIRMED, hours_status=SignUp.Hours.LOGGED),
+                by="shift__task",
+            ),
+        )
+        .order_by("status", "-created_at", "-pk")
+    )
+
+
+def task_for_management() -> QuerySet[Task]:
+    """Tasks with their shifts and every sign-up's volunteer; the access helper picks one."""
+    signups = SignUp.objects.select_related("volunteer").order_by("created_at", "pk")
+    return Task.objects.select_related(
+        "kind", "initiative", "organisation", "neighbourhood", "created_by"
+    ).prefetch_related(
+        "skills",
+        Prefetch("shifts", queryset=Shift.objects.prefetch_related(Prefetch("signups", signups))),
+    )
+
+
+def task_for_edit() -> QuerySet[Task]:
+    return Task.objects.select_related("kind", "initiative", "organisation").prefetch_related(
+        "skills"
+    )
+
+
+@dataclass
+class ShiftRow:
+    shift: Shift
+    confirmed: list = field(default_factory=list)
+    waitlisted: list = field(default_factory=list)
+    cancelled: list = field(default_factory=list)
+
+    @property
+    def started(self) -> bool:
+        return self.shift.starts_at <= timezone.now()
+
+    @property
+    def free(self) -> int:
+        return max(self.shift.places - len(self.confirmed), 0)
+
+
+def shift_rows(task: Task) -> tuple[list[ShiftRow], list[ShiftRow]]:
+    """(coming, past) shifts of a task from ``task_for_management``, sign-ups split by status.
+
+    Past shifts come most recent first; the waiting list is in order of sign-up.
+    """
+    rows = []
+    for shift in task.shifts.all():
+        row = ShiftRow(shift=shift)
+        for signup in shift.signups.all():
+            {
+                SignUp.Status.CONFIRMED: row.confirmed,
+                SignUp.Status.WAITLISTED: row.waitlisted,
+                SignUp.Status.CANCELLED: row.cancelled,
+            }[signup.status].append(signup)
+        rows.append(row)
+    coming = [row for row in rows if not row.started]
+    past = [row for row in reversed(rows) if row.started]
+    return coming, past
+
+
+# --- Volunteers' hours -----------------------------------------------------------------
+
+
+def _confirmed_hours(user) -> QuerySet[SignUp]:
+    return SignUp.objects.filter(
+        volunteer=user, status=SignUp.Status.CONFIRMED, hours_status__in=FINAL_HOURS
+    )
+
+
+def hours_per_month(user) -> list[dict]:
+    """``[{"month": date, "total": Decimal, "shifts": int}]``, newest month first."""
+    return list(
+        _confirmed_hours(user)
+        .annotate(month=TruncMonth("shift__starts_at", output_field=DateField()))
+        .values("month")
+        .annotate(total=Sum("hours"), shifts=Count("pk"))
+        .order_by("-month")
+    )
+
+
+def hours_per_owner(user, *, year: int | None = None) -> list[dict]:
+    """Confirmed hours per initiative or organisation, most hours first."""
+    queryset = _confirmed_hours(user)
+    if year is not None:
+        queryset = queryset.filter(shift__starts_at__year=year)
+    return list(
+        queryset.values(
+            "shift__task__initiative_id",
+            "shift__task__initiative__title",
+            "shift__task__organisation_id",
+            "shift__task__organisation__name",
+        )
+        .annotate(total=Sum("hours"), shifts=Count("pk"))
+        .order_by("-total", "shift__task__initiative__title", "shift__task__organisation__name")
+    )
+
+
+def hours_per_task(user, *, year: int) -> list[dict]:
+    """Confirmed hours of ``year`` per task, with who it was for (the certificate)."""
+    return list(
+        _confirmed_hours(user)
+        .filter(shift__starts_at__year=year)
+        .values(
+            "shift__task_id",
+            "shift__task__title",
+            "shift__task__initiative__title",
+            "shift__task__organisation__name",
+        )
+        .annotate(total=Sum("hours"), shifts=Count("pk"), first=Min("shift__starts_at"))
+        .order_by("first", "shift__task_id")
+    )
+
+
+def hours_years(user) -> list[int]:
+    """Years in which ``user`` has confirmed hours, newest first."""
+    return [
+        moment.year
+        for moment in _confirmed_hours(user).datetimes("shift__starts_at", "year", order="DESC")
+    ]
+
+
+def hours_pending(user) -> list[SignUp]:
+    """Logged hours still waiting for an organiser."""
+    return list(
+        SignUp.objects.filter(
+            volunteer=user, status=SignUp.Status.CONFIRMED, hours_status=SignUp.Hours.LOGGED
+        )
+        .select_related("shift__task")
+        .order_by("-shift__starts_at")
+    )
+
+
+def shifts_to_log(user, *, limit: int = 20) -> list[SignUp]:
+    """Shifts the volunteer took that have started and have no hours yet."""
+    return list(
+        SignUp.objects.filter(
+            volunteer=user,
+            status=SignUp.Status.CONFIRMED,
+            hours_status=SignUp.Hours.NONE,
+            shift__starts_at__lte=timezone.now(),
+        )
+        .exclude(attended=False)
+        .select_related("shift__task")
+        .order_by("-shift__starts_at")[:limit]
+    )
+
+
+def own_signup_for_hours() -> QuerySet[SignUp]:
+    return SignUp.objects.select_related("shift__task")
+
+
+def signup_for_organiser() -> QuerySet[SignUp]:
+    return SignUp.objects.select_related("shift__task__initiative", "shift__task__organisation")
