@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
 from mijnbuurt.core.demo import seeders
 
@@ -15,7 +16,11 @@ class Command(BaseCommand):
                 "with DEBUG off."
             )
         accounts = []
-        with transaction.atomic():
+        # The demo's notifications stay in the app (the bell); their e-mails go nowhere.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+            transaction.atomic(),
+        ):
             for seed in seeders():
                 accounts.extend(seed(out=self.stdout) or [])
         self.stdout.write(self.style.SUCCESS("Demo data loaded. Demo accounts:"))
