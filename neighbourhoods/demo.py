@@ -1,5 +1,6 @@
 """Demo data: Assen's real wijken and buurten, area teams with a professional each,
-and a social map of fictional organisations of the kinds Assen has."""
+and a social map of fictional organisations of the kinds Assen has, and help
+requests in every state (help/demo.py)."""
 
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from django.db import transaction
 from mijnbuurt.accounts.demo import demo_user
 from mijnbuurt.core.demo import DemoAccount
 
+from .help.demo import seed_help
 from .models import AreaTeam, Neighbourhood, Organisation, TeamMembership
 from .services import neighbourhood_import
 
@@ -173,4 +175,5 @@ def seed(*, out) -> list[DemoAccount]:
         )
         organisation.neighbourhoods.set([wijk] if wijk else [])
     out.write(f"Area teams: {len(TEAMS)}; organisations on the social map: {len(ORGANISATIONS)}.")
+    seed_help(out=out)
     return accounts

@@ -22,3 +22,45 @@ def is_staff(user) -> bool:
 
 rules.add_perm("neighbourhoods.view_organisation", is_approved | is_member | is_staff)
 rules.add_perm("neighbourhoods.change_organisation", is_member)
+
+
+# --- Help requests ------------------------------------------------------------------------
+# A request is seen by the resident who asked, the members of the covering area team and,
+# for requests no team covers (the fallback queue), municipal staff. Nobody else.
+
+
+@rules.predicate
+def is_requester(user, help_request) -> bool:
+    if help_request is None:
+        return False
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return help_request.requester_id == user.pk
+
+
+@rules.predicate
+def handles_help_request(user, help_request) -> bool:
+    """A member of the covering team, or staff for a request in the fallback queue."""
+    if help_request is None:
+        return False
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if help_request.team_id is None:
+        return user.is_staff
+    return user.team_memberships.filter(team_id=help_request.team_id).exists()
+
+
+@rules.predicate
+def uses_help_queue(user) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_staff:
+        return True
+    return user.team_memberships.exists()
+
+
+rules.add_perm("neighbourhoods.view_own_helprequest", is_requester)
+rules.add_perm("neighbourhoods.handle_helprequest", handles_help_request)
+rules.add_perm("neighbourhoods.use_help_queue", uses_help_queue)
+# The same test without Django's permission backends (one query at most), for menus.
+rules.add_rule("neighbourhoods.uses_help_queue", uses_help_queue)

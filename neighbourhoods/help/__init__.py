@@ -1,0 +1,1 @@
+"""Help requests: residents ask, the area team triages (services, selectors, views)."""
