@@ -5,6 +5,7 @@ and gets new ones when all of them lie in the past.
 """
 
 import datetime as dt
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -16,7 +17,8 @@ from mijnbuurt.core.demo import DemoAccount
 from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import Neighbourhood, Organisation
 
-from .models import Availability, Shift, Skill, Task, TaskKind, VolunteerProfile
+from .matching import match
+from .models import Availability, Shift, SignUp, Skill, Task, TaskKind, VolunteerProfile
 from .services import shift_sign_up
 
 VOLUNTEER_EMAIL = "vrijwilliger@example.org"
@@ -216,6 +218,30 @@ def _volunteer(
     return profile
 
 
+def _past_hours(tasks: list[Task], people: list) -> None:
+    """Three past shifts of the first task, attended, with hours the organiser confirmed:
+    what "my hours", the certificate and the municipal reports show."""
+    if not tasks or tasks[0].shifts.filter(starts_at__lt=timezone.now()).exists():
+        return
+    task = tasks[0]
+    for weeks_ago in (2, 4, 6):
+        start = _next(5, 10) - dt.timedelta(weeks=weeks_ago + 1)
+        shift = Shift.objects.create(
+            task=task, starts_at=start, ends_at=start + dt.timedelta(hours=3), places=4
+        )
+        SignUp.objects.bulk_create(
+            SignUp(
+                shift=shift,
+                volunteer=person,
+                status=SignUp.Status.CONFIRMED,
+                attended=True,
+                hours=Decimal("3.00"),
+                hours_status=SignUp.Hours.CONFIRMED,
+            )
+            for person in people[:3]
+        )
+
+
 def seed(*, out) -> list[DemoAccount]:
     skills = _skills()
     kinds = _kinds()
@@ -248,8 +274,10 @@ def seed(*, out) -> list[DemoAccount]:
                 signed += 1
             except ServiceError:
                 continue  # signed up on an earlier run, or the task asks for a VOG
+    _past_hours(tasks, [volunteer.user, *neighbours])
+    run = match()  # what the nightly job does, so "Suggested for you" is filled at once
     out.write(
         f"Volunteering: {len(skills)} skills, {len(kinds)} kinds of task, {len(tasks)} tasks, "
-        f"{signed} new sign-ups."
+        f"{signed} new sign-ups, suggestions for {run.volunteers} volunteers."
     )
     return [DemoAccount(role="volunteer (vrijwilliger)", email=volunteer.user.email)]

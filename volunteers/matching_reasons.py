@@ -36,3 +36,21 @@ def reason_texts(reasons) -> list[str]:
         elif code == "vog":
             texts.append(_("you have the certificate of conduct (VOG) it asks for"))
     return texts
+
+
+def organiser_reason_texts(reasons) -> list[str]:
+    """The same reasons, worded for the organiser who looks at a suggested volunteer."""
+    texts = []
+    for code, value in reasons or []:
+        if code == "skill":
+            texts.append(_("has the skill: %(skill)s") % {"skill": value})
+        elif code == "interest":
+            label = Theme(value).label if value in Theme.values else value
+            texts.append(_("interested in: %(theme)s") % {"theme": label})
+        elif code == "nearby":
+            texts.append(_("lives or volunteers nearby: %(place)s") % {"place": value})
+        elif code == "availability":
+            texts.append(_("available: %(moment)s") % {"moment": _moment(value)})
+        elif code == "vog":
+            texts.append(_("has a valid certificate of conduct (VOG)"))
+    return texts

@@ -1,0 +1,400 @@
+"""Score every open task for every opted-in volunteer, in bulk, and store the best few.
+
+The nightly run reads everything in a handful of queries, scores all pairs as numpy
+matrices (a chunk of volunteers at a time, so memory stays small), keeps the top
+``VOLUNTEER_SUGGESTIONS_PER_VOLUNTEER`` per volunteer and rewrites the Suggestion
+table in one transaction. The e-mailed moment (``notified_at``) survives for pairs
+that stay, so the weekly e-mail only mentions new suggestions.
+
+Score per pair (higher is better), after the hard filters (VOG, minimum age,
+maximum distance):
+
+- skills: the share of the task's wanted skills the volunteer has (free tags count
+  when they equal a skill's name, case-insensitively), times ``WEIGHTS["skill"]``;
+- interest: the task's theme is one of the volunteer's interests;
+- distance: ``exp(-km / DISTANCE_SCALE_KM)`` from the nearest of the volunteer's home
+  and chosen neighbourhoods to the task's location (or its neighbourhood's centre);
+  0 km when the task's buurt or wijk is one the volunteer chose;
+- availability: one of the task's upcoming shifts falls in the volunteer's week;
+- VOG: a small bonus for a VOG task the volunteer can do.
+"""
+
+import datetime as dt
+import json
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+from numpy.dtypes import StringDType
+
+from initiatives.models import Theme
+
+from .models import Suggestion
+from .selectors.matching import (
+    Places,
+    Tasks,
+    Volunteers,
+    existing_notified,
+    matching_places,
+    matching_skills,
+    matching_tasks,
+    matching_volunteers,
+)
+
+WEIGHTS = {"skill": 3.0, "interest": 2.0, "distance": 2.0, "availability": 1.5, "vog": 0.5}
+DISTANCE_SCALE_KM = 3.0
+NEARBY_KM = 2.0
+MIN_SCORE = 1.0
+CHUNK = 1000
+TEXT = StringDType()
+EARTH_KM = 6371.0088
+MAX_SKILL_REASONS = 3
+ADVISORY_LOCK = 7_301_001  # pg_advisory_xact_lock key of the matching writes
+
+
+@dataclass
+class MatchRun:
+    volunteers: int = 0
+    tasks: int = 0
+    pairs: int = 0
+    suggestions: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class _Arrays:
+    """The volunteers and tasks as matrices, built once per run."""
+
+    skills: np.ndarray  # volunteers x skills (float32 0/1)
+    task_skills: np.ndarray  # skills x tasks (float32 0/1)
+    task_skill_count: np.ndarray
+    interests: np.ndarray  # volunteers x themes+1 (bool)
+    task_theme: np.ndarray
+    points: np.ndarray  # volunteers x P neighbourhood indexes (padding = the empty row)
+    distances: np.ndarray  # neighbourhoods+1 x tasks (km, inf if unknown)
+    chosen: np.ndarray  # volunteers x neighbourhoods+1 (bool)
+    task_place: np.ndarray
+    task_wijk: np.ndarray
+    max_km: np.ndarray  # nan = no limit
+    availability: np.ndarray
+    task_masks: np.ndarray
+    has_vog: np.ndarray
+    task_vog: np.ndarray
+    age: np.ndarray  # nan = unknown
+    task_min_age: np.ndarray  # nan = none
+
+
+def _haversine(lat1, lon1, lat2, lon2) -> np.ndarray:
+    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def _one_hot(rows: list, index: dict, width: int, dtype=np.float32) -> np.ndarray:
+    matrix = np.zeros((len(rows), width), dtype=dtype)
+    for i, keys in enumerate(rows):
+        cols = [index[k] for k in keys if k in index]
+        if cols:
+            matrix[i, cols] = 1
+    return matrix
+
+
+def _arrays(vols: Volunteers, tasks: Tasks, places: Places, skill_ids: list[int]) -> _Arrays:
+    skill_index = {pk: i for i, pk in enumerate(skill_ids)}
+    task_skills = _one_hot(tasks.skills, skill_index, len(skill_ids)).T.copy()
+    themes = {value: i for i, value in enumerate(Theme.values)}
+    place_ids = list(places.names)
+    place_index = {pk: i for i, pk in enumerate(place_ids)}
+    empty = len(place_ids)  # an extra row/column that matches nothing
+
+    centroids = np.array([places.centroids[pk] for pk in place_ids], dtype=np.float64).reshape(
+        -1, 2
+    )  # None becomes nan
+    task_points = np.array(
+        [
+            point if None not in point else places.centroids.get(place, (None, None))
+            for point, place in zip(tasks.points, tasks.neighbourhoods, strict=True)
+        ],
+        dtype=np.float64,
+    ).reshape(-1, 2)
+    distances = _haversine(
+        centroids[:, :1], centroids[:, 1:], task_points[:, 0][None, :], task_points[:, 1][None, :]
+    )
+    distances = np.vstack([distances, np.full((1, len(tasks.ids)), np.inf)])
+    distances = np.where(np.isnan(distances), np.inf, distances).astype(np.float32)
+
+    point_lists = [
+        [place_index[p] for p in ([home] if home else []) + chosen if p in place_index]
+        for home, chosen in zip(vols.homes, vols.chosen, strict=True)
+    ]
+    width = max((len(p) for p in point_lists), default=0) or 1
+    points = np.full((len(point_lists), width), empty, dtype=np.int32)
+    for i, row in enumerate(point_lists):
+        points[i, : len(row)] = row
+
+    def nan_or(values):
+        return np.array([np.nan if v is None else v for v in values], dtype=np.float32)
+
+    return _Arrays(
+        skills=_one_hot(vols.skills, skill_index, len(skill_ids)),
+        task_skills=task_skills,
+        task_skill_count=np.maximum(task_skills.sum(axis=0), 1),
+        interests=_one_hot(vols.interests, themes, len(themes) + 1, dtype=bool),
+        task_theme=np.array([themes.get(t, len(themes)) for t in tasks.themes], dtype=np.int32),
+        points=points,
+        distances=distances,
+        chosen=_one_hot(vols.chosen, place_index, empty + 1, dtype=bool),
+        task_place=np.array([place_index.get(p, empty) for p in tasks.neighbourhoods], np.int32),
+        task_wijk=np.array(
+            [place_index.get(places.wijken.get(p), empty) for p in tasks.neighbourhoods], np.int32
+        ),
+        max_km=nan_or(vols.max_km),
+        availability=np.array(vols.availability, dtype=np.uint32),
+        task_masks=np.array(tasks.masks, dtype=np.uint32),
+        has_vog=np.array(vols.has_vog, dtype=bool),
+        task_vog=np.array(tasks.requires_vog, dtype=bool),
+        age=nan_or(vols.age),
+        task_min_age=nan_or(tasks.min_age),
+    )
+
+
+def _score_chunk(a: _Arrays, rows: slice) -> tuple[np.ndarray, ...]:
+    """Scores of volunteers ``rows`` against every task, and the parts reasons need."""
+    skill = (a.skills[rows] @ a.task_skills) / a.task_skill_count
+    interest = a.interests[rows][:, a.task_theme]
+    distance = a.distances[a.points[rows, 0]]
+    for k in range(1, a.points.shape[1]):
+        np.minimum(distance, a.distances[a.points[rows, k]], out=distance)
+    chosen = a.chosen[rows]
+    inside = chosen[:, a.task_place] | chosen[:, a.task_wijk]
+    distance[inside] = 0
+    available = (a.availability[rows, None] & a.task_masks[None, :]) != 0
+    score = WEIGHTS["skill"] * skill  # float32 throughout: adding a bool mask stays in place
+    np.add(score, WEIGHTS["interest"], out=score, where=interest)
+    score += WEIGHTS["distance"] * np.exp(-distance / DISTANCE_SCALE_KM)
+    np.add(score, WEIGHTS["availability"], out=score, where=available)
+    score += WEIGHTS["vog"] * a.task_vog[None, :]  # only volunteers with a VOG remain there
+    excluded = a.task_vog[None, :] & ~a.has_vog[rows, None]
+    excluded |= ~np.isnan(a.task_min_age)[None, :] & ~(
+        a.age[rows, None] >= a.task_min_age[None, :]
+    )
+    max_km = a.max_km[rows, None]
+    excluded |= np.isfinite(distance) & (distance > max_km)  # nan limit compares False
+    score[excluded] = -np.inf
+    return score, distance
+
+
+def _top(score: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column indexes of each row's ``k`` best scores (at least MIN_SCORE), best first."""
+    n_tasks = score.shape[1]
+    if k < n_tasks:
+        cols = np.argpartition(-score, k - 1, axis=1)[:, :k]
+    else:
+        cols = np.broadcast_to(np.arange(n_tasks), score.shape)
+    best = np.take_along_axis(score, cols, axis=1)
+    order = np.argsort(-best, axis=1, kind="stable")
+    cols = np.take_along_axis(cols, order, axis=1)
+    best = np.take_along_axis(best, order, axis=1)
+    rows = np.broadcast_to(np.arange(score.shape[0])[:, None], cols.shape)
+    keep = best >= MIN_SCORE
+    return rows[keep], cols[keep]
+
+
+def _lowest_bits(masks: np.ndarray) -> np.ndarray:
+    """Index of the lowest set bit of each mask (-1 where the mask is 0)."""
+    masks = masks.astype(np.int64)
+    lowest = masks & -masks
+    return np.where(masks > 0, np.log2(np.maximum(lowest, 1)).astype(np.int64), -1)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _fragments(values) -> np.ndarray:
+    """JSON texts, each followed by a comma, as a numpy string array."""
+    return np.array([_json(v) + "," if v else "" for v in values], dtype=TEXT)
+
+
+@dataclass
+class Pairs:
+    """The kept pairs of one chunk of volunteers, best first per volunteer."""
+
+    user_ids: np.ndarray
+    task_ids: np.ndarray
+    scores: np.ndarray
+    reasons: np.ndarray  # JSON text per pair (numpy strings)
+
+
+def _skill_reasons(a: _Arrays, i, c, names: list[str]) -> np.ndarray:
+    """The ``["skill", name]`` reasons of each pair: shared skills, by name, at most three."""
+    if not names:
+        return np.full(len(i), "", dtype=TEXT)
+    common = np.packbits((a.skills[i] > 0) & (a.task_skills.T[c] > 0), axis=1)
+    combinations, inverse = np.unique(common, axis=0, return_inverse=True)
+    texts = []
+    for packed in combinations:
+        columns = np.flatnonzero(np.unpackbits(packed)[: len(names)])
+        chosen = sorted(names[col] for col in columns)[:MAX_SKILL_REASONS]
+        texts.append("".join(_json(["skill", name]) + "," for name in chosen))
+    return np.array(texts, dtype=TEXT)[inverse.ravel()]
+
+
+def score_all(vols: Volunteers, tasks: Tasks, places: Places, skill_names: dict[int, str]):
+    """Yield the kept pairs (``Pairs``) a chunk of volunteers at a time.
+
+    Reasons come in the ``[code, value]`` format of matching_reasons: the skills both
+    have (by name, at most three), the shared interest, "nearby" within NEARBY_KM, the
+    first part of the week that fits, and the VOG a VOG task asks for. They are built
+    as JSON text from per-task and per-combination pieces, without a loop per pair.
+    """
+    if not vols.user_ids or not tasks.ids:
+        return
+    a = _arrays(vols, tasks, places, list(skill_names))
+    k = settings.VOLUNTEER_SUGGESTIONS_PER_VOLUNTEER
+    names = list(skill_names.values())
+    user_ids = np.array(vols.user_ids, dtype=np.int64)
+    task_ids = np.array(tasks.ids, dtype=np.int64)
+    interest = _fragments([["interest", theme] for theme in tasks.themes])
+    nearby = _fragments([["nearby", places.names.get(p, "")] for p in tasks.neighbourhoods])
+    moments = _fragments([["availability", [b // 3, b % 3]] for b in range(21)] + [None])
+    vog = _fragments([["vog", ""]])[0]
+    for start in range(0, len(vols.user_ids), CHUNK):
+        score, distance = _score_chunk(a, slice(start, start + CHUNK))
+        r, c = _top(score, k)
+        i = r + start
+        scores = score[r, c].round(4)
+        near = distance[r, c] <= NEARBY_KM
+        del score, distance
+        bits = _lowest_bits(a.availability[i] & a.task_masks[c])
+        text = (
+            _skill_reasons(a, i, c, names)
+            + np.where(a.interests[i, a.task_theme[c]], interest[c], "")
+            + np.where(near, nearby[c], "")
+            + moments[bits]  # -1: the empty piece at the end
+            + np.where(a.task_vog[c], vog, "")
+        )
+        reasons = "[" + np.strings.rstrip(text, ",") + "]"
+        yield Pairs(user_ids[i], task_ids[c], scores, reasons)
+
+
+def _copy_text(pairs: Pairs, *, computed_at: str, notified: np.ndarray) -> str:
+    """The pairs as COPY text rows (backslashes doubled: COPY reads them as escapes)."""
+    rows = (
+        pairs.user_ids.astype(TEXT)
+        + "\t"
+        + pairs.task_ids.astype(TEXT)
+        + "\t"
+        + pairs.scores.astype(TEXT)
+        + "\t"
+        + np.strings.replace(pairs.reasons, "\\", "\\\\")
+        + "\t"
+        + computed_at
+        + "\t"
+        + notified
+        + "\n"
+    )
+    return "".join(rows.tolist())
+
+
+def _notified(pairs: Pairs, known: dict[tuple[int, int], dt.datetime]) -> list:
+    """When each pair was e-mailed before (None for new pairs)."""
+    found = [None] * len(pairs.user_ids)
+    if known:
+        keys = (pairs.user_ids << 32) | pairs.task_ids
+        wanted = {(u << 32) | t: moment for (u, t), moment in known.items()}
+        for n in np.flatnonzero(np.isin(keys, np.fromiter(wanted, dtype=np.int64))):
+            found[n] = wanted[int(keys[n])]
+    return found
+
+
+def _write(chunks: list[Pairs], *, user_id: int | None, known: dict, now: dt.datetime) -> None:
+    """Replace the stored suggestions (of ``user_id`` only, if given) in one transaction.
+
+    On PostgreSQL the full run empties the table with TRUNCATE (no dead rows left
+    behind night after night) and loads the rows with COPY, many times faster than
+    INSERTs; the commit does not wait for the disk (``synchronous_commit = off``),
+    since a crash loses at most this run, which the next run recomputes.
+    """
+    table = Suggestion._meta.db_table
+    postgres = connection.vendor == "postgresql"
+    with transaction.atomic():
+        if postgres:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+                # One writer at a time: a profile's rerun never collides with another run.
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK])
+                if user_id is None:
+                    # Foreign keys are checked at commit; TRUNCATE refuses while rows
+                    # written earlier in an enclosing transaction still wait for that.
+                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                    cursor.execute(f"TRUNCATE {connection.ops.quote_name(table)}")
+                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        if user_id is not None:
+            Suggestion.objects.filter(volunteer_id=user_id).delete()
+        elif not postgres:
+            Suggestion.objects.all().delete()
+        for pairs in chunks:
+            notified = _notified(pairs, known)
+            if postgres:
+                columns = "volunteer_id, task_id, score, reasons, computed_at, notified_at"
+                sql = f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN"
+                moments = np.array(
+                    ["\\N" if m is None else m.isoformat() for m in notified], dtype=TEXT
+                )
+                with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+                    copy.write(_copy_text(pairs, computed_at=now.isoformat(), notified=moments))
+                continue
+            Suggestion.objects.bulk_create(
+                [
+                    Suggestion(
+                        volunteer_id=volunteer_id,
+                        task_id=task_id,
+                        score=score,
+                        reasons=json.loads(reasons),
+                        computed_at=now,
+                        notified_at=notified_at,
+                    )
+                    for volunteer_id, task_id, score, reasons, notified_at in zip(
+                        pairs.user_ids.tolist(),
+                        pairs.task_ids.tolist(),
+                        pairs.scores.tolist(),
+                        pairs.reasons.tolist(),
+                        notified,
+                        strict=True,
+                    )
+                ],
+                batch_size=2000,
+            )
+
+
+def match(*, user_id: int | None = None) -> MatchRun:
+    """Recompute the suggestions of every volunteer, or only of ``user_id``."""
+    run = MatchRun()
+    started = time.perf_counter()
+    skill_names = matching_skills()
+    places = matching_places()
+    vols = matching_volunteers(skill_names=skill_names, user_id=user_id)
+    tasks = matching_tasks()
+    known = existing_notified(user_id=user_id)
+    loaded = time.perf_counter()
+    chunks = list(score_all(vols, tasks, places, skill_names))
+    scored = time.perf_counter()
+    _write(chunks, user_id=user_id, known=known, now=timezone.now())
+    done = time.perf_counter()
+    run.volunteers, run.tasks = len(vols.user_ids), len(tasks.ids)
+    run.pairs = run.volunteers * run.tasks
+    run.suggestions = sum(len(pairs.user_ids) for pairs in chunks)
+    run.seconds = {
+        "load": loaded - started,
+        "score": scored - loaded,
+        "write": done - scored,
+        "total": done - started,
+    }
+    return run
