@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils.formats import number_format
 from django.utils.translation import gettext
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from mijnbuurt.core.exceptions import ServiceError
 
 from .models import (
+    BudgetAllocation,
     BudgetLine,
     GrantLineItem,
     GrantRequest,
@@ -20,6 +23,11 @@ from .models import (
 )
 from .selectors import budget_lines_with_totals
 from .services import initiative_transition
+from .services.grants import (
+    budget_allocation_check,
+    budget_allocation_create,
+    line_committed,
+)
 
 
 class OrganiserInline(admin.TabularInline):
@@ -110,11 +118,47 @@ class InitiativeAdmin(admin.ModelAdmin):
             self.message_user(request, message, messages.WARNING)
 
 
+class AllocationInline(admin.TabularInline):
+    """What staff allocated on the line; new ones go through the allocation form, where
+    the budget check runs."""
+
+    model = BudgetAllocation
+    extra = 0
+    fields = ["date", "kind", "recipient", "description", "amount", "created_by"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class BudgetLineForm(forms.ModelForm):
+    class Meta:
+        model = BudgetLine
+        fields = ["year", "code", "name", "amount", "savings_target"]
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if self.instance.pk is None:
+            return amount
+        # Inside the admin's transaction: awards and allocations wait on this lock.
+        line = BudgetLine.objects.select_for_update().get(pk=self.instance.pk)
+        committed = line_committed(line)
+        if amount < committed:
+            raise ValidationError(
+                gettext("The amount cannot be less than what is committed: € %(committed)s.")
+                % {"committed": number_format(committed, decimal_pos=2, force_grouping=True)}
+            )
+        return amount
+
+
 @admin.register(BudgetLine)
 class BudgetLineAdmin(admin.ModelAdmin):
+    form = BudgetLineForm
     list_display = ["year", "code", "name", "amount", "committed", "remaining"]
     list_filter = ["year"]
     search_fields = ["code", "name"]
+    inlines = [AllocationInline]
 
     def get_queryset(self, request):
         return budget_lines_with_totals()
@@ -168,3 +212,74 @@ class GrantRequestAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+class BudgetAllocationForm(forms.ModelForm):
+    class Meta:
+        model = BudgetAllocation
+        fields = ["budget_line", "kind", "date", "recipient", "description", "amount"]
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or self.instance.pk:
+            return data
+        # The admin validates and saves in one transaction: the line stays locked
+        # from this check until the allocation is written (and checked again).
+        try:
+            budget_allocation_check(
+                budget_line=data["budget_line"],
+                by=self.user,
+                description=data["description"],
+                recipient=data["recipient"],
+                amount=data["amount"],
+                kind=data["kind"],
+                date=data["date"],
+            )
+        except ServiceError as error:
+            raise ValidationError(error.message, code=error.code) from None
+        return data
+
+
+@admin.register(BudgetAllocation)
+class BudgetAllocationAdmin(admin.ModelAdmin):
+    """Allocations are entered once and then read-only: a mistake is deleted (which only
+    frees money) and entered again, so that no edit can slip past the budget check."""
+
+    form = BudgetAllocationForm
+    list_display = ["date", "recipient", "description", "amount", "kind", "budget_line"]
+    list_filter = ["kind", "budget_line__year", "budget_line"]
+    list_select_related = ["budget_line"]
+    search_fields = ["recipient", "description", "budget_line__name"]
+    date_hierarchy = "date"
+    readonly_fields = ["created_by", "created_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return [*BudgetAllocationForm.Meta.fields, "created_by", "created_at"]
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change) -> None:
+        if change:
+            return  # nothing is editable after entry
+        data = form.cleaned_data
+        created = budget_allocation_create(
+            budget_line=data["budget_line"],
+            by=request.user,
+            description=data["description"],
+            recipient=data["recipient"],
+            amount=data["amount"],
+            kind=data["kind"],
+            date=data["date"],
+        )
+        obj.pk = created.pk
+        obj.created_by = created.created_by
+        obj.created_at = created.created_at
+        obj._state.adding, obj._state.db = False, created._state.db
+
+
+from . import admin_moderation  # noqa: E402, F401  (comments and moderation)

@@ -31,3 +31,10 @@ INITIATIVE_GRANT = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="initiatives/email/grant",
 )
+
+INITIATIVE_MODERATION = register_kind(
+    "initiative_moderation",
+    label=_("Decisions of the moderators about what I posted (hidden or shown again)"),
+    default_channel=Channel.EMAIL,
+    template_prefix="initiatives/email/moderation",
+)

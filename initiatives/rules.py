@@ -2,7 +2,8 @@
 
 Drafts and everything under review (and declined) are visible only to the
 organisers and the reviewers; running, completed and stopped initiatives to
-everyone. Views fetch through ``get_object_for_user_or_404``, so outsiders get a 404.
+everyone, unless the moderators hid them. Views fetch through
+``get_object_for_user_or_404``, so outsiders get a 404.
 """
 
 import rules
@@ -13,7 +14,11 @@ from .selectors import user_is_organiser, user_reviews_neighbourhood
 
 @rules.predicate
 def is_public(user, initiative) -> bool:
-    return initiative is not None and initiative.status in VISIBLE_STATUSES
+    if initiative is None:
+        return False
+    if initiative.hidden_at is not None:  # hidden by the moderators
+        return False
+    return initiative.status in VISIBLE_STATUSES
 
 
 @rules.predicate

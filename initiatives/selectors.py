@@ -19,6 +19,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from neighbourhoods.models import Neighbourhood, TeamMembership
 from neighbourhoods.sections import count_per_wijk
@@ -26,7 +27,9 @@ from neighbourhoods.sections import count_per_wijk
 from .models import (
     PUBLIC_STATUSES,
     REVIEW_STATUSES,
+    BudgetAllocation,
     BudgetLine,
+    Comment,
     Follow,
     GrantRequest,
     Initiative,
@@ -34,6 +37,7 @@ from .models import (
     InitiativeUpdate,
     Organiser,
     OrganiserInvitation,
+    PostingBlock,
     StatusChange,
     Support,
 )
@@ -80,7 +84,12 @@ def _with_cards(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
 
 def public_initiatives() -> QuerySet[Initiative]:
     """Published (running) and completed initiatives; filter with InitiativeFilter."""
-    return _with_cards(Initiative.objects.filter(status__in=PUBLIC_STATUSES))
+    return _with_cards(_listed())
+
+
+def _listed() -> QuerySet[Initiative]:
+    """Running and completed, and not hidden by the moderators."""
+    return Initiative.objects.filter(status__in=PUBLIC_STATUSES, hidden_at__isnull=True)
 
 
 def initiative_search(queryset: QuerySet[Initiative], text: str) -> QuerySet[Initiative]:
@@ -148,15 +157,30 @@ def _open_grant_total() -> Subquery:
 
 def initiatives_for_map() -> QuerySet[Initiative]:
     return (
-        Initiative.objects.filter(
-            status__in=PUBLIC_STATUSES, latitude__isnull=False, longitude__isnull=False
-        )
+        _listed()
+        .filter(latitude__isnull=False, longitude__isnull=False)
         .only("pk", "title", "theme", "status", "latitude", "longitude")
         .order_by("pk")
     )
 
 
 # --- One initiative -------------------------------------------------------------------
+
+
+def _open_volunteer_tasks() -> Prefetch:
+    """Published volunteer tasks with a shift to come, as ``open_volunteer_tasks``.
+
+    The volunteers app adds the ``volunteer_tasks`` reverse relation; its model is
+    taken from that relation, so this app does not import the volunteers app.
+    """
+    tasks = Initiative._meta.get_field("volunteer_tasks").related_model.objects
+    return Prefetch(
+        "volunteer_tasks",
+        queryset=tasks.filter(status="published", shifts__starts_at__gt=timezone.now())
+        .distinct()
+        .order_by("title", "pk"),
+        to_attr="open_volunteer_tasks",
+    )
 
 
 def initiative_for_page() -> QuerySet[Initiative]:
@@ -169,6 +193,9 @@ def initiative_for_page() -> QuerySet[Initiative]:
             _organisers(),
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("by")),
             Prefetch("updates", queryset=InitiativeUpdate.objects.select_related("author")),
+            # All comments, hidden ones too: the template shows those only to their author.
+            Prefetch("comments", queryset=Comment.objects.select_related("author")),
+            _open_volunteer_tasks(),
         )
     )
 
@@ -178,19 +205,25 @@ def initiative_for_edit() -> QuerySet[Initiative]:
 
 
 def user_relation(*, user, initiative: Initiative) -> dict[str, bool]:
-    """Whether ``user`` supports and follows ``initiative`` (one query)."""
+    """Whether ``user`` supports and follows ``initiative``, and is blocked from posting
+    (one query)."""
     if not user.is_authenticated:
-        return {"supports": False, "follows": False}
+        return {"supports": False, "follows": False, "blocked": False}
     found = (
         Initiative.objects.filter(pk=initiative.pk)
         .annotate(
             user_supports=Exists(Support.objects.filter(initiative=OuterRef("pk"), user=user)),
             user_follows=Exists(Follow.objects.filter(initiative=OuterRef("pk"), user=user)),
+            user_blocked=Exists(PostingBlock.objects.filter(user=user)),
         )
-        .values("user_supports", "user_follows")
+        .values("user_supports", "user_follows", "user_blocked")
         .first()
-    ) or {"user_supports": False, "user_follows": False}
-    return {"supports": bool(found["user_supports"]), "follows": bool(found["user_follows"])}
+    ) or {"user_supports": False, "user_follows": False, "user_blocked": False}
+    return {
+        "supports": bool(found["user_supports"]),
+        "follows": bool(found["user_follows"]),
+        "blocked": bool(found["user_blocked"]),
+    }
 
 
 # --- People ---------------------------------------------------------------------------
@@ -245,7 +278,7 @@ def open_invitations(initiative: Initiative) -> list[OrganiserInvitation]:
 
 def public_count_per_wijk() -> dict[int, int]:
     """Public initiatives per wijk id (those in a buurt count for its wijk); one query."""
-    return count_per_wijk(Initiative.objects.filter(status__in=PUBLIC_STATUSES))
+    return count_per_wijk(_listed())
 
 
 # --- Money ----------------------------------------------------------------------------
@@ -255,7 +288,8 @@ _MONEY = DecimalField(max_digits=14, decimal_places=2)
 
 
 def budget_lines_with_totals() -> QuerySet[BudgetLine]:
-    """Budget lines annotated with ``committed`` (awarded or paid) and ``remaining``."""
+    """Budget lines annotated with ``committed`` (grants awarded or paid, plus the
+    allocations staff entered) and ``remaining``."""
     committed = (
         GrantRequest.objects.filter(
             budget_line=OuterRef("pk"), status__in=COMMITTED_GRANT_STATUSES
@@ -265,10 +299,17 @@ def budget_lines_with_totals() -> QuerySet[BudgetLine]:
         .annotate(total=Sum("amount_awarded"))
         .values("total")
     )
+    allocated = (
+        BudgetAllocation.objects.filter(budget_line=OuterRef("pk"))
+        .order_by()
+        .values("budget_line")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    zero = Value(Decimal("0"))
     return BudgetLine.objects.annotate(
-        committed=Coalesce(
-            Subquery(committed, output_field=_MONEY), Value(Decimal("0")), output_field=_MONEY
-        )
+        committed=Coalesce(Subquery(committed, output_field=_MONEY), zero, output_field=_MONEY)
+        + Coalesce(Subquery(allocated, output_field=_MONEY), zero, output_field=_MONEY)
     ).annotate(remaining=F("amount") - F("committed"))
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_grants
+from . import views, views_grants, views_moderation
 
 app_name = "initiatives"
 
@@ -25,4 +25,40 @@ urlpatterns = [
     path("<int:pk>/subsidie/<int:grant_pk>/afwijzen/", views_grants.decline, name="grant_decline"),
     path("<int:pk>/subsidie/<int:grant_pk>/betaald/", views_grants.mark_paid, name="grant_paid"),
     path("<int:pk>/fotos/<int:photo_pk>/verwijderen/", views.photo_remove, name="photo_remove"),
+    path("<int:pk>/reacties/", views_moderation.comment_create, name="comment_post"),
+    path(
+        "<int:pk>/reacties/<int:comment_pk>/verwijderen/",
+        views_moderation.comment_remove,
+        name="comment_delete",
+    ),
+    path("<int:pk>/melden/", views_moderation.report, name="report_initiative"),
+    path(
+        "<int:pk>/reacties/<int:item_pk>/melden/",
+        views_moderation.report,
+        {"kind": "comment"},
+        name="report_comment",
+    ),
+    path(
+        "<int:pk>/nieuws/<int:item_pk>/melden/",
+        views_moderation.report,
+        {"kind": "update"},
+        name="report_update",
+    ),
+    path("moderatie/", views_moderation.queue, name="moderation_queue"),
+    path(
+        "moderatie/<slug:kind>/<int:item_pk>/verbergen/",
+        views_moderation.hide,
+        name="moderation_hide",
+    ),
+    path(
+        "moderatie/<slug:kind>/<int:item_pk>/terugzetten/",
+        views_moderation.restore,
+        name="moderation_restore",
+    ),
+    path(
+        "moderatie/<slug:kind>/<int:item_pk>/afwijzen/",
+        views_moderation.dismiss,
+        name="moderation_dismiss",
+    ),
+    path("moderatie/personen/<int:user_pk>/", views_moderation.block, name="user_block"),
 ]

@@ -15,4 +15,29 @@ BEAT_SCHEDULE = {
         "task": "mijnbuurt.notifications.tasks.notification_digest",
         "schedule": crontab(hour=7, minute=0),
     },
+    "help-requests-retention": {
+        # Anonymise help requests closed longer than HELP_REQUEST_RETENTION_DAYS.
+        "task": "neighbourhoods.tasks.help_requests_retention",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    "help-requests-overdue": {
+        # Tell area-team coordinators how many requests wait too long (counts only).
+        "task": "neighbourhoods.tasks.help_requests_overdue_digest",
+        "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
+    },
+    "volunteers-match-all": {
+        # Every volunteer's suggested tasks, recomputed at night.
+        "task": "volunteers.tasks.match_all",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "volunteers-shift-reminders": {
+        # Everyone signed up for a shift tomorrow gets a reminder (once).
+        "task": "volunteers.tasks.send_shift_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "volunteers-weekly-suggestions": {
+        # New suggested tasks, at most one e-mail per volunteer per week.
+        "task": "volunteers.tasks.send_weekly_suggestions",
+        "schedule": crontab(hour=9, minute=0, day_of_week="mon"),
+    },
 }

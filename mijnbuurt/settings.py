@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "initiatives",
     "volunteers",
     "venues",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -287,7 +288,30 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+if not REDIS_URL:
+    # Tasks run in-process: no line per task, and no warning about the in-memory broker.
+    LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
+    LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}
 
 # Roles that must have two-factor authentication before using their tools.
 MFA_REQUIRED_ROLES = ["staff", "professional"]
-MFA_PROTECTED_PATHS = ["/admin/", "/team/"]
+MFA_PROTECTED_PATHS = [
+    "/admin/",
+    "/team/",
+    "/initiatieven/beoordelen/",
+    "/initiatieven/moderatie/",
+]
+
+# --- Help requests (neighbourhoods) ------------------------------------------------------
+
+# Time to first contact per urgency, in working days (Monday to Friday) after filing.
+HELP_REQUEST_FIRST_CONTACT_WORKING_DAYS = {
+    "urgent": env.int("HELP_REQUEST_SLA_URGENT", default=1),
+    "high": env.int("HELP_REQUEST_SLA_HIGH", default=2),
+    "normal": env.int("HELP_REQUEST_SLA_NORMAL", default=5),
+    "low": env.int("HELP_REQUEST_SLA_LOW", default=10),
+}
+# A resident may reopen a resolved request for this many days.
+HELP_REQUEST_REOPEN_DAYS = env.int("HELP_REQUEST_REOPEN_DAYS", default=30)
+# Closed requests are anonymised this many days after they were closed.
+HELP_REQUEST_RETENTION_DAYS = env.int("HELP_REQUEST_RETENTION_DAYS", default=365)

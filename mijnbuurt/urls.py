@@ -12,6 +12,7 @@ admin.site.site_header = "Mijn buurt Assen"
 admin.site.site_title = "Mijn buurt Assen"
 
 urlpatterns = [
+    path("admin/rapportages/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("health/", core_views.health, name="health"),
 ]
@@ -24,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("profiel/meldingen/", include("mijnbuurt.notifications.urls")),
     path("profiel/", include("mijnbuurt.accounts.urls")),
     path("", include("neighbourhoods.urls")),
+    path("", include("neighbourhoods.help.urls")),  # /hulpvragen/ and /team/
     path("locaties/", include("venues.urls")),
     path("initiatieven/", include("initiatives.urls")),
     path("vrijwilligerswerk/", include("volunteers.urls")),

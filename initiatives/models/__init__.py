@@ -1,6 +1,6 @@
 """Models of the initiatives app: the initiatives themselves, and the money (grants)."""
 
-from .grants import BudgetLine, GrantLineItem, GrantRequest
+from .grants import BudgetAllocation, BudgetLine, GrantLineItem, GrantRequest
 from .initiatives import (
     EDITABLE_STATUSES,
     PUBLIC_STATUSES,
@@ -18,22 +18,37 @@ from .initiatives import (
     Support,
     Theme,
 )
+from .moderation import (
+    MAX_COMMENT_CHARS,
+    MAX_REPORT_CHARS,
+    AbuseReport,
+    Comment,
+    ModerationAction,
+    PostingBlock,
+)
 
 __all__ = [
     "EDITABLE_STATUSES",
+    "MAX_COMMENT_CHARS",
+    "MAX_REPORT_CHARS",
     "PUBLIC_STATUSES",
     "REVIEW_STATUSES",
     "VISIBLE_STATUSES",
+    "AbuseReport",
+    "BudgetAllocation",
     "BudgetLine",
+    "Comment",
     "Follow",
     "GrantLineItem",
     "GrantRequest",
     "Initiative",
     "InitiativePhoto",
     "InitiativeUpdate",
+    "ModerationAction",
     "Need",
     "Organiser",
     "OrganiserInvitation",
+    "PostingBlock",
     "Status",
     "StatusChange",
     "Support",

@@ -122,3 +122,51 @@ class GrantLineItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.description}: € {self.amount}"
+
+
+class BudgetAllocation(models.Model):
+    """Money staff put against a budget line outside the grant requests, such as the
+    yearly subsidy to a neighbourhood association.
+
+    A commitment is promised and still to be paid; an expense is paid. Both count as
+    committed on the line, so together with awarded grants they never exceed its
+    amount (``budget_allocation_create`` and ``grant_award`` check it under a row lock).
+    """
+
+    class Kind(models.TextChoices):
+        COMMITMENT = "commitment", _("Commitment (to be paid)")
+        EXPENSE = "expense", _("Expense (paid)")
+
+    budget_line = models.ForeignKey(
+        BudgetLine,
+        verbose_name=_("budget line"),
+        on_delete=models.PROTECT,
+        related_name="allocations",
+    )
+    description = models.CharField(_("description"), max_length=200)
+    recipient = models.CharField(_("recipient"), max_length=150)
+    amount = models.DecimalField(_("amount"), max_digits=12, decimal_places=2)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    date = models.DateField(_("date"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("budget allocation")
+        verbose_name_plural = _("budget allocations")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(amount__gt=0), name="budget_allocation_amount_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient}: € {self.amount} ({self.budget_line})"

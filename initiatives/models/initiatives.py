@@ -94,6 +94,16 @@ class Initiative(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
 
     class Meta:
         verbose_name = _("initiative")
@@ -128,6 +138,11 @@ class Initiative(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in VISIBLE_STATUSES
+
+    @property
+    def is_hidden(self) -> bool:
+        """Hidden by the moderators: only its organisers and reviewers still see it."""
+        return self.hidden_at is not None
 
 
 class Organiser(models.Model):
@@ -251,6 +266,16 @@ class InitiativeUpdate(models.Model):
         _("thumbnail"), upload_to="initiatives/updates/%Y/%m/", blank=True
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
 
     class Meta:
         verbose_name = _("update")

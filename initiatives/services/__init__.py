@@ -3,7 +3,8 @@
 Views, the admin, the demo seeder and tests alike call these functions; split by
 subject: initiatives (start, copy, edit, photos, personal data), lifecycle (status
 changes and organisers' news), participation (support, follow), invitations
-(co-organisers), grants (the stimuleringsbudget).
+(co-organisers), grants (the stimuleringsbudget), moderation (comments, reports,
+hiding, blocking).
 """
 
 from .grants import grant_award, grant_decline, grant_mark_paid, grant_request
@@ -25,6 +26,16 @@ from .invitations import (
     organiser_invite,
 )
 from .lifecycle import actor_roles, initiative_transition, initiative_update_post
+from .moderation import (
+    comment_delete,
+    comment_post,
+    content_report,
+    moderation_dismiss,
+    moderation_hide,
+    moderation_restore,
+    user_block,
+    user_unblock,
+)
 from .participation import (
     initiative_follow,
     initiative_support,
@@ -36,6 +47,9 @@ __all__ = [
     "EDITABLE_FIELDS",
     "MAX_PHOTOS",
     "actor_roles",
+    "comment_delete",
+    "comment_post",
+    "content_report",
     "grant_award",
     "grant_decline",
     "grant_mark_paid",
@@ -54,7 +68,12 @@ __all__ = [
     "initiative_update_post",
     "initiatives_erase",
     "initiatives_export",
+    "moderation_dismiss",
+    "moderation_hide",
+    "moderation_restore",
     "organiser_invitation_accept",
     "organiser_invitation_decline",
     "organiser_invite",
+    "user_block",
+    "user_unblock",
 ]

@@ -1,12 +1,14 @@
 """Grants from the stimuleringsbudget: organisers request, reviewers award or decline,
 staff mark as paid.
 
-A budget line is never committed beyond its amount: an award locks the line's row
-(``select_for_update``) and sums what is already awarded or paid on it inside the
-same transaction, so two reviewers awarding at the same moment queue up on the lock
-and the second one sees the first one's award.
+A budget line is never committed beyond its amount: an award, and an allocation that
+staff enter (``budget_allocation_create``), lock the line's row (``select_for_update``)
+and sum what is already committed on it inside the same transaction: grants awarded or
+paid plus every allocation. Two people committing money on one line at the same moment
+queue up on the lock, and the second one sees the first one's commitment.
 """
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -20,7 +22,15 @@ from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
 from ..kinds import INITIATIVE_GRANT
-from ..models import BudgetLine, GrantLineItem, GrantRequest, Initiative, Organiser, Status
+from ..models import (
+    BudgetAllocation,
+    BudgetLine,
+    GrantLineItem,
+    GrantRequest,
+    Initiative,
+    Organiser,
+    Status,
+)
 from ..rules import is_organiser, is_reviewer
 from .initiatives import initiative_path
 
@@ -113,18 +123,7 @@ def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> 
             % {"requested": euros(locked.amount_requested)},
             code="above_request",
         )
-    # The lock: a second award on this line waits here until the first one commits.
-    line = BudgetLine.objects.select_for_update().get(pk=budget_line.pk)
-    committed = GrantRequest.objects.filter(budget_line=line, status__in=COMMITTED).aggregate(
-        total=Sum("amount_awarded")
-    )["total"] or Decimal("0.00")
-    remaining = line.amount - committed
-    if amount > remaining:
-        raise ServiceError(
-            _("There is not enough left on “%(line)s”: € %(remaining)s remains.")
-            % {"line": line.name, "remaining": euros(remaining)},
-            code="above_remaining",
-        )
+    line = _locked_line_with_room_for(budget_line, amount)
     locked.status = GrantRequest.Status.AWARDED
     locked.amount_awarded = amount
     locked.budget_line = line
@@ -136,6 +135,103 @@ def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> 
     _notify_organisers(locked, by=by, context={"amount": euros(amount)})
     _refresh(grant, locked)
     return locked
+
+
+def line_committed(line: BudgetLine) -> Decimal:
+    """What is committed on ``line``: grants awarded or paid, plus every allocation."""
+    grants = GrantRequest.objects.filter(budget_line=line, status__in=COMMITTED).aggregate(
+        total=Sum("amount_awarded")
+    )["total"] or Decimal("0.00")
+    allocated = BudgetAllocation.objects.filter(budget_line=line).aggregate(total=Sum("amount"))[
+        "total"
+    ] or Decimal("0.00")
+    return grants + allocated
+
+
+def _locked_line_with_room_for(budget_line: BudgetLine, amount: Decimal) -> BudgetLine:
+    """Lock the line's row, then refuse ``amount`` if it does not fit in what remains.
+
+    Call inside a transaction: a second commitment on this line waits on the lock
+    until the first one's transaction ends, and then counts it.
+    """
+    line = BudgetLine.objects.select_for_update().get(pk=budget_line.pk)
+    remaining = line.amount - line_committed(line)
+    if amount > remaining:
+        raise ServiceError(
+            _("There is not enough left on “%(line)s”: € %(remaining)s remains.")
+            % {"line": line.name, "remaining": euros(remaining)},
+            code="above_remaining",
+        )
+    return line
+
+
+def _clean_allocation(*, by, description, recipient, amount, kind, date) -> dict:
+    if not (by is not None and by.is_authenticated and by.is_active and by.is_staff):
+        raise ServiceError(
+            _("Only municipal staff can enter allocations on a budget line."), code="forbidden"
+        )
+    description = (description or "").strip()
+    recipient = (recipient or "").strip()
+    if not description or not recipient:
+        raise ServiceError(
+            _("Say what the money is for and who receives it."), code="no_description"
+        )
+    amount = _money(amount)
+    if amount <= 0:
+        raise ServiceError(_("The amount must be more than € 0."), code="not_positive")
+    if kind not in BudgetAllocation.Kind.values:
+        raise ServiceError(_("Choose a commitment or an expense."), code="bad_kind")
+    if not isinstance(date, dt.date):
+        raise ServiceError(_("Enter the date of the allocation."), code="bad_date")
+    return {
+        "description": description[:200],
+        "recipient": recipient[:150],
+        "amount": amount,
+        "kind": kind,
+        "date": date,
+    }
+
+
+@transaction.atomic
+def budget_allocation_check(
+    *, budget_line: BudgetLine, by, description, recipient, amount, kind, date
+) -> None:
+    """Validate an allocation and lock its line; raises ServiceError if it does not fit.
+
+    The admin form calls this while validating; its lock lasts until the admin's
+    transaction ends, and ``budget_allocation_create`` checks again under it.
+    """
+    clean = _clean_allocation(
+        by=by, description=description, recipient=recipient, amount=amount, kind=kind, date=date
+    )
+    if clean["date"].year != budget_line.year:
+        raise ServiceError(
+            _("The date must fall in the budget line's year (%(year)s).")
+            % {"year": budget_line.year},
+            code="bad_date",
+        )
+    _locked_line_with_room_for(budget_line, clean["amount"])
+
+
+@transaction.atomic
+def budget_allocation_create(
+    *, budget_line: BudgetLine, by, description: str, recipient: str, amount, kind: str, date
+) -> BudgetAllocation:
+    """Staff put money against a line (e.g. a subsidy to a neighbourhood association),
+    never beyond what the line has left after grants and earlier allocations."""
+    budget_allocation_check(
+        budget_line=budget_line,
+        by=by,
+        description=description,
+        recipient=recipient,
+        amount=amount,
+        kind=kind,
+        date=date,
+    )
+    clean = _clean_allocation(
+        by=by, description=description, recipient=recipient, amount=amount, kind=kind, date=date
+    )
+    return BudgetAllocation.objects.create(budget_line_id=budget_line.pk, created_by=by, **clean)
 
 
 @transaction.atomic

@@ -16,13 +16,17 @@ from ..images import photo_clean, photo_validate
 from ..models import (
     EDITABLE_STATUSES,
     PUBLIC_STATUSES,
+    AbuseReport,
+    Comment,
     Follow,
+    GrantRequest,
     Initiative,
     InitiativePhoto,
     InitiativeUpdate,
     Need,
     Organiser,
     OrganiserInvitation,
+    PostingBlock,
     Status,
     StatusChange,
     Support,
@@ -77,6 +81,19 @@ def require_organiser(initiative: Initiative, by) -> None:
         raise ServiceError(_("Only the organisers can change this initiative."), code="forbidden")
 
 
+def require_not_blocked(by) -> None:
+    """People blocked by the moderators may not post comments, news or initiatives."""
+    if PostingBlock.objects.filter(user_id=by.pk).exists():
+        raise ServiceError(
+            _(
+                "You have been blocked from posting on Mijn buurt Assen because of earlier "
+                "messages that broke the house rules. Contact the municipality if you think "
+                "this is a mistake."
+            ),
+            code="blocked",
+        )
+
+
 def _require_editable(initiative: Initiative) -> None:
     if initiative.status not in EDITABLE_STATUSES:
         raise ServiceError(
@@ -90,6 +107,7 @@ def initiative_create(*, by, needs: Iterable[str] = (), photos=(), **fields) -> 
     """Start an initiative as a draft, with ``by`` as its owner."""
     if not by.is_authenticated or not by.is_active:
         raise ServiceError(_("Log in to start an initiative."), code="login")
+    require_not_blocked(by)
     _check_fields(fields)
     initiative = Initiative(status=Status.DRAFT, **fields)
     _set_needs(initiative, needs)
@@ -104,7 +122,7 @@ def initiative_create(*, by, needs: Iterable[str] = (), photos=(), **fields) -> 
 @transaction.atomic
 def initiative_copy(*, original: Initiative, by) -> Initiative:
     """ "Start this in my neighbourhood": a new draft for ``by``, crediting the original."""
-    if original.status not in PUBLIC_STATUSES:
+    if original.status not in PUBLIC_STATUSES or original.hidden_at is not None:
         raise ServiceError(
             _("Only a running or completed initiative can be started elsewhere."),
             code="not_public",
@@ -215,6 +233,29 @@ def initiatives_export(user) -> dict:
             .order_by("created_at")
             .values_list("initiative__title", flat=True)
         ),
+        "comments": [
+            {
+                "initiative": title,
+                "comment": body,
+                "created_at": created_at.isoformat(),
+                "hidden_by_moderation": hidden_at is not None,
+            }
+            for title, body, created_at, hidden_at in Comment.objects.filter(author=user)
+            .order_by("created_at")
+            .values_list("initiative__title", "body", "created_at", "hidden_at")
+        ],
+        "abuse_reports_made": [
+            {"reason": reason, "explanation": text, "created_at": created_at.isoformat()}
+            for reason, text, created_at in AbuseReport.objects.filter(reporter=user)
+            .order_by("created_at")
+            .values_list("reason", "text", "created_at")
+        ],
+        "grant_requests": [
+            {"initiative": title, "amount_requested": str(amount), "status": status}
+            for title, amount, status in GrantRequest.objects.filter(requested_by=user)
+            .order_by("created_at")
+            .values_list("initiative__title", "amount_requested", "status")
+        ],
     }
 
 

@@ -22,7 +22,13 @@ from ..models import (
     StatusChange,
 )
 from ..rules import is_organiser, is_reviewer
-from .initiatives import EXCERPT_CHARS, MAX_UPDATE_CHARS, initiative_path, require_organiser
+from .initiatives import (
+    EXCERPT_CHARS,
+    MAX_UPDATE_CHARS,
+    initiative_path,
+    require_not_blocked,
+    require_organiser,
+)
 
 # --- Lifecycle --------------------------------------------------------------------------
 
@@ -56,6 +62,8 @@ def initiative_transition(*, initiative: Initiative, to_status: str, by, note: s
         )
     if not (transition.who & actor_roles(user=by, initiative=locked)):
         raise ServiceError(_("You may not make this change to this initiative."), code="forbidden")
+    if to_status == Status.SUBMITTED:
+        require_not_blocked(by)
     note = (note or "").strip()
     if transition.note_required and not note:
         raise ServiceError(
@@ -103,9 +111,15 @@ def initiative_update_post(
 ) -> InitiativeUpdate:
     """Organisers share news on a running or completed initiative; followers hear of it."""
     require_organiser(initiative, by)
+    require_not_blocked(by)
     if initiative.status not in PUBLIC_STATUSES:
         raise ServiceError(
             _("You can post news once the initiative has been published."), code="not_public"
+        )
+    if initiative.hidden_at is not None:
+        raise ServiceError(
+            _("The moderators hid this initiative, so you cannot post news on it now."),
+            code="hidden",
         )
     text = (text or "").strip()
     if not text:

@@ -41,3 +41,14 @@ def test_access_helper_answers_404_to_whoever_may_not_see_the_object(resident, o
             )
     finally:
         rules.remove_perm("tests.view_own_user")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/initiatieven/beoordelen/", "/initiatieven/moderatie/"])
+def test_staff_without_two_factor_are_sent_to_set_it_up_before_review_and_moderation(client, path):
+    from tests.accounts.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get(path)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"

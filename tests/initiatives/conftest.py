@@ -23,11 +23,12 @@ def other_buurt(db):
 
 @pytest.fixture
 def team_member(db, buurt):
-    """A professional whose area team covers the wijk of ``buurt``."""
+    """A professional whose area team covers the wijk of ``buurt`` (with TOTP set up)."""
     from neighbourhoods.models import AreaTeam, TeamMembership
-    from tests.accounts.factories import UserFactory
+    from tests.accounts.factories import UserFactory, enable_totp
 
     user = UserFactory(email="teamlid@example.org", display_name="Tineke")
+    enable_totp(user)
     team = AreaTeam.objects.create(name="Gebiedsteam Centrum")
     team.neighbourhoods.set([buurt.wijk])
     TeamMembership.objects.create(team=team, user=user)

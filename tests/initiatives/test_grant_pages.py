@@ -123,11 +123,11 @@ def test_grants_are_never_shown_to_the_public(client, organiser, staff, buurt, r
 # --- Query counts -----------------------------------------------------------------------
 
 # Measured; the same at every number of grants and items.
-# organiser: the organiser detail page (12, with the grants) + the grants' items
-DETAIL_QUERIES_WITH_GRANTS_ORGANISER = 13
-# reviewer: the detail page (10) + grants, their items, this year's budget lines
-# with what remains on each, no open invitations
-DETAIL_QUERIES_WITH_GRANTS_REVIEWER = 12
+# organiser: the organiser detail page (14, with the grants) + the grants' items
+DETAIL_QUERIES_WITH_GRANTS_ORGANISER = 15
+# reviewer: the detail page (12, with volunteer tasks and comments) + grants, their
+# items, this year's budget lines with what remains on each, no open invitations
+DETAIL_QUERIES_WITH_GRANTS_REVIEWER = 14
 
 
 @pytest.mark.parametrize("size", [1, 4])

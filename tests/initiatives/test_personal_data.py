@@ -38,3 +38,19 @@ def test_organising_makes_someone_an_organiser(organiser, buurt):
     assert not user_has_role(organiser, Role.ORGANISER)
     make_initiative(by=organiser, neighbourhood=buurt)
     assert user_has_role(organiser, Role.ORGANISER)
+
+
+def test_export_holds_my_comments_reports_and_grant_requests(organiser, outsider, buurt):
+    from initiatives.services.moderation import comment_post, content_report
+    from tests.initiatives.factories import make_grant
+
+    public = make_initiative(by=organiser, neighbourhood=buurt, status=Status.PUBLISHED)
+    make_grant(public, organiser)
+    comment = comment_post(initiative=public, by=outsider, body="Goed plan, ik help mee!")
+    content_report(item=comment, by=organiser, reason="spam")
+
+    mine = user_export_data(user=outsider)["initiatives"]
+    assert mine["comments"][0]["comment"] == "Goed plan, ik help mee!"
+    theirs = user_export_data(user=organiser)["initiatives"]
+    assert theirs["abuse_reports_made"][0]["reason"] == "spam"
+    assert theirs["grant_requests"][0]["initiative"] == public.title

@@ -18,9 +18,11 @@ pytestmark = pytest.mark.django_db
 # Measured for a logged-in resident: session, user, unread-notifications count and
 # (list) "is a reviewer?" come with every page; the rest is the page's own.
 LIST_QUERIES = 8  # + count, neighbourhood choices, initiatives, their photos
-DETAIL_QUERIES = 10  # + initiative, photos, organisers, history, news, reviewer?, support/follow
-QUEUE_QUERIES = 6  # session, user, unread count, count, initiatives, organisers
-DETAIL_QUERIES_ORGANISER = 12  # + open invitations, grant requests
+DETAIL_QUERIES = 12  # + initiative, photos, organisers, history, news, volunteer tasks,
+# comments, reviewer?, support/follow/blocked
+# session, user, two-factor check, unread count, count, initiatives, organisers
+QUEUE_QUERIES = 7
+DETAIL_QUERIES_ORGANISER = 14  # + open invitations, grant requests
 MINE_QUERIES = 7  # session, user, unread count, invitations, count, initiatives, photos
 
 

@@ -47,8 +47,9 @@ def test_list_page_query_count_does_not_grow_with_notifications(
 ):
     make_notifications(resident, count)
     client.force_login(resident)
-    # session, user, unread count (bell), paginator count, one page of rows
-    with django_assert_num_queries(5):
+    # session, user, unread count (bell), area-team membership (account menu),
+    # paginator count, one page of rows
+    with django_assert_num_queries(6):
         response = client.get(reverse("notifications:list"))
     assert response.status_code == 200
     assert len(response.context["items"]) == min(count, 20)

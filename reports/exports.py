@@ -1,0 +1,77 @@
+"""CSV and Excel (openpyxl) downloads of the report tables, with the page's filters.
+
+Numbers are written as numbers (a dot for decimals in CSV), so a spreadsheet can
+compute with them; labels are translated like the page.
+"""
+
+import csv
+import io
+from decimal import Decimal
+
+from django.http import HttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .tables import Table
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NUMBER_FORMATS = {"money": "#,##0.00", "hours": "0.0", "pct": "0.0"}
+
+
+def _cell(value):
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    if value is None or isinstance(value, (int, float)):
+        return value
+    return str(value)
+
+
+def _rows(table: Table):
+    yield [str(c.label) for c in table.columns]
+    for row in table.rows:
+        yield [_cell(v) for v in row]
+    if table.total is not None:
+        yield [_cell(v) for v in table.total]
+
+
+def csv_response(table: Table, *, filename: str) -> HttpResponse:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so that Excel reads the file as UTF-8
+    writer = csv.writer(buffer)
+    for row in _rows(table):
+        writer.writerow(["" if v is None else v for v in row])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(tables: list[Table], *, filters: list[tuple[str, str]], filename: str):
+    book = Workbook()
+    book.remove(book.active)
+    for table in tables:
+        sheet = book.create_sheet(title=slugify(str(table.title))[:31] or table.slug)
+        for row in _rows(table):
+            sheet.append(row)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        if table.total is not None:
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+        for index, column in enumerate(table.columns, start=1):
+            number_format = NUMBER_FORMATS.get(column.kind)
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = 30 if index == 1 else 16
+            if number_format:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = number_format
+        sheet.freeze_panes = "B2"
+    about = book.create_sheet(title=slugify(_("Filters"))[:31])
+    for name, value in filters:
+        about.append([name, value])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response

@@ -1,0 +1,180 @@
+"""The reports as tables: what the pages show, the charts draw and the exports write.
+
+A table holds raw values (int, Decimal, None); the page formats them, CSV and Excel
+write them as numbers. So the three always show the same figures.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+
+from initiatives.models import Status, Theme
+from neighbourhoods.models import HelpKind
+
+from .budget import BudgetReport
+from .figures import Dashboard, Figures
+
+MONTH_NAMES = [
+    _("January"),
+    _("February"),
+    _("March"),
+    _("April"),
+    _("May"),
+    _("June"),
+    _("July"),
+    _("August"),
+    _("September"),
+    _("October"),
+    _("November"),
+    _("December"),
+]
+
+
+def formatted(value, kind: str) -> str:
+    if value is None:
+        return "\u2013"  # an en dash: no figure
+    if kind == "money":
+        return "€ " + number_format(value, decimal_pos=2, force_grouping=True)
+    if kind in ("hours", "pct"):
+        text = number_format(Decimal(value), decimal_pos=1, force_grouping=True)
+        return text + " %" if kind == "pct" else text
+    if kind == "text":
+        return str(value)
+    return number_format(value, force_grouping=True)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: object
+    kind: str = "int"  # int, hours, pct, money, text
+
+
+@dataclass
+class Table:
+    slug: str
+    title: object
+    columns: list[Column]  # the first one heads the rows
+    rows: list[list] = field(default_factory=list)
+    total: list | None = None
+
+    def display_rows(self) -> list[list[str]]:
+        return [self._display(row) for row in self.rows]
+
+    def display_total(self) -> list[str] | None:
+        return None if self.total is None else self._display(self.total)
+
+    def _display(self, row: list) -> list[str]:
+        return [formatted(v, c.kind) for v, c in zip(row, self.columns, strict=True)]
+
+    def column(self, key: str) -> tuple[list, list]:
+        """Row labels and the values of one column, for a chart."""
+        index = [c.key for c in self.columns].index(key)
+        return [row[0] for row in self.rows], [row[index] for row in self.rows]
+
+
+OVERVIEW = [
+    Column("initiatives", _("Initiatives")),
+    Column("supports", _("Supporters")),
+    Column("volunteers", _("Active volunteers")),
+    Column("volunteer_hours", _("Volunteer hours"), "hours"),
+    Column("booked_hours", _("Hours booked"), "hours"),
+    Column("open_hours", _("Hours open"), "hours"),
+    Column("occupancy", _("Occupancy (%)"), "pct"),
+    Column("commercial_share", _("Commercial share (%)"), "pct"),
+    Column("help_requests", _("Help requests"), "int"),
+    Column("median_first_contact", _("Median hours to first contact"), "hours"),
+    Column("overdue", _("Overdue help requests")),
+]
+
+
+def _value(figures: Figures, column: Column):
+    if column.key == "occupancy":
+        return figures.occupancy
+    if column.key == "commercial_share":
+        return figures.commercial_share
+    value = figures[column.key]
+    if value is None and column.key not in ("median_first_contact",):
+        return 0
+    return value
+
+
+def _table(slug, title, head, columns, labelled_rows, total) -> Table:
+    return Table(
+        slug=slug,
+        title=title,
+        columns=[head, *columns],
+        rows=[[label, *(_value(f, c) for c in columns)] for label, f in labelled_rows],
+        total=[_("Total"), *(_value(total, c) for c in columns)],
+    )
+
+
+def dashboard_tables(report: Dashboard) -> list[Table]:
+    wijk = Column("wijk", _("Wijk"), "text")
+    per_wijk = [(name, report.per_wijk[pk]) for pk, name in report.wijken]
+    per_month = [(MONTH_NAMES[m - 1], report.per_month[m]) for m in sorted(report.per_month)]
+    statuses = [Column(f"status_{s.value}", s.label) for s in Status]
+    themes = [Column(f"theme_{t.value}", t.label) for t in Theme]
+    kinds = [Column(f"kind_{k.value}", k.label) for k in HelpKind]
+    return [
+        _table("wijken", _("Per wijk"), wijk, OVERVIEW, per_wijk, report.total),
+        _table(
+            "maanden",
+            _("Month by month"),
+            Column("month", _("Month"), "text"),
+            OVERVIEW,
+            per_month,
+            report.total,
+        ),
+        _table(
+            "status",
+            _("Initiatives by status per wijk"),
+            wijk,
+            [*statuses, OVERVIEW[0]],
+            per_wijk,
+            report.total,
+        ),
+        _table(
+            "thema",
+            _("Initiatives by theme per wijk"),
+            wijk,
+            [*themes, OVERVIEW[0]],
+            per_wijk,
+            report.total,
+        ),
+        _table(
+            "hulpvragen",
+            _("Help requests by kind per wijk"),
+            wijk,
+            [*kinds, *OVERVIEW[8:]],
+            per_wijk,
+            report.total,
+        ),
+    ]
+
+
+BUDGET_COLUMNS = [
+    Column("name", _("Budget line"), "text"),
+    Column("amount", _("Amount"), "money"),
+    Column("grants_committed", _("Grants awarded or paid"), "money"),
+    Column("allocations_committed", _("Other allocations"), "money"),
+    Column("committed", _("Committed"), "money"),
+    Column("spent", _("Spent"), "money"),
+    Column("remaining", _("Remaining"), "money"),
+    Column("savings_target", _("Savings target"), "money"),
+    Column("savings_realised", _("Savings realised"), "money"),
+    Column("savings_to_find", _("Savings still to find"), "money"),
+]
+
+
+def budget_table(report: BudgetReport) -> Table:
+    keys = [c.key for c in BUDGET_COLUMNS[1:]]
+    return Table(
+        slug="budget",
+        title=_("Budget %(year)s") % {"year": report.year},
+        columns=BUDGET_COLUMNS,
+        rows=[[line.name, *(getattr(line, k) for k in keys)] for line in report.lines],
+        total=[_("Total"), *(getattr(report.total, k) for k in keys)],
+    )
