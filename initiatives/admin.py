@@ -1,7 +1,12 @@
+from decimal import Decimal
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -26,8 +31,17 @@ from .services import initiative_transition
 from .services.grants import (
     budget_allocation_check,
     budget_allocation_create,
+    euros,
+    grant_award,
     line_committed,
 )
+
+
+def report(model_admin, request, done: str, refused: list) -> None:
+    """How many succeeded (one message), and per refused object why (an error each)."""
+    model_admin.message_user(request, done, messages.SUCCESS if not refused else messages.WARNING)
+    for obj, reason in refused:
+        model_admin.message_user(request, f"{obj}: {reason}", messages.ERROR)
 
 
 class OrganiserInline(admin.TabularInline):
@@ -83,9 +97,18 @@ class InitiativeAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "theme", "neighbourhood", "supporters", "submitted_at"]
     list_filter = ["status", "theme", "needs_money", "needs_volunteers"]
     list_select_related = ["neighbourhood"]
-    search_fields = ["title", "summary", "description"]
+    search_fields = ["=id", "title", "summary", "description"]
     autocomplete_fields = ["copied_from"]
-    readonly_fields = ["status", "submitted_at", "published_at", "created_at", "updated_at"]
+    readonly_fields = [
+        "status",
+        "submitted_at",
+        "published_at",
+        "created_at",
+        "updated_at",
+        "hidden_at",
+        "hidden_by",
+        "hidden_reason",
+    ]
     inlines = [OrganiserInline, InvitationInline, PhotoInline, UpdateInline, StatusChangeInline]
     actions = ["approve"]
     date_hierarchy = "created_at"
@@ -106,16 +129,15 @@ class InitiativeAdmin(admin.ModelAdmin):
                     initiative=initiative, to_status=Status.PUBLISHED, by=request.user
                 )
             except ServiceError as error:
-                refused.append(f"{initiative.title}: {error.message}")
+                refused.append((initiative, error.message))
             else:
                 approved += 1
-        self.message_user(
+        report(
+            self,
             request,
             gettext("Initiatives approved: %(count)d.") % {"count": approved},
-            messages.SUCCESS,
+            refused,
         )
-        for message in refused:
-            self.message_user(request, message, messages.WARNING)
 
 
 class AllocationInline(admin.TabularInline):
@@ -155,7 +177,7 @@ class BudgetLineForm(forms.ModelForm):
 @admin.register(BudgetLine)
 class BudgetLineAdmin(admin.ModelAdmin):
     form = BudgetLineForm
-    list_display = ["year", "code", "name", "amount", "committed", "remaining"]
+    list_display = ["year", "code", "name", "amount", "committed", "remaining", "savings_target"]
     list_filter = ["year"]
     search_fields = ["code", "name"]
     inlines = [AllocationInline]
@@ -183,14 +205,51 @@ class GrantLineItemInline(admin.TabularInline):
         return False  # organisers request through the site, where the rules are checked
 
 
+class GrantAwardForm(forms.Form):
+    """One row of the award page: a budget line of the grant's year, and the amount."""
+
+    budget_line = forms.ModelChoiceField(
+        label=_("Budget line"), queryset=BudgetLine.objects.none(), empty_label=None
+    )
+    amount = forms.DecimalField(
+        label=_("Amount to award in euros"),
+        min_value=Decimal("0.01"),
+        max_digits=10,
+        decimal_places=2,
+        localize=True,  # "125,50", as Dutch staff type it
+    )
+
+    def __init__(self, data=None, *, grant: GrantRequest, lines):
+        super().__init__(
+            data, prefix=f"grant-{grant.pk}", initial={"amount": grant.amount_requested}
+        )
+        self.grant = grant
+        year = timezone.localtime(grant.created_at).year
+        self.fields["budget_line"].queryset = lines.filter(year=year).order_by("code")
+        self.fields["budget_line"].label_from_instance = lambda line: (
+            gettext("%(name)s (%(year)s), € %(remaining)s left")
+            % {"name": line.name, "year": line.year, "remaining": euros(line.remaining)}
+        )
+
+
 @admin.register(GrantRequest)
 class GrantRequestAdmin(admin.ModelAdmin):
-    """Read-only: awards go through grant_award, which guards the budget line."""
+    """Read-only: awards go through grant_award (the action), which guards the budget line."""
 
-    list_display = ["initiative", "status", "amount_requested", "amount_awarded", "budget_line"]
-    list_filter = ["status", "budget_line__year"]
-    list_select_related = ["initiative", "budget_line"]
-    search_fields = ["initiative__title"]
+    list_display = [
+        "pk",
+        "initiative",
+        "status",
+        "amount_requested",
+        "amount_awarded",
+        "budget_line",
+        "created_at",
+        "decided_by",
+    ]
+    list_filter = ["status", "budget_line__year", "budget_line"]
+    list_select_related = ["initiative", "budget_line", "decided_by"]
+    search_fields = ["=id", "initiative__title"]
+    date_hierarchy = "created_at"
     fields = [
         "initiative",
         "requested_by",
@@ -206,12 +265,57 @@ class GrantRequestAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     inlines = [GrantLineItemInline]
+    actions = ["award"]
 
     def has_add_permission(self, request) -> bool:
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_decide_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    @admin.action(description=_("Award the selected grant requests"), permissions=["decide"])
+    def award(self, request, queryset):
+        grants = list(queryset.select_related("initiative").order_by("pk"))
+        open_grants = [g for g in grants if g.status == GrantRequest.Status.REQUESTED]
+        refused = [
+            (g, gettext("This grant request has already been decided."))
+            for g in grants
+            if g.status != GrantRequest.Status.REQUESTED
+        ]
+        lines = budget_lines_with_totals()
+        data = request.POST if "apply" in request.POST else None
+        award_forms = [GrantAwardForm(data, grant=g, lines=lines) for g in open_grants]
+        invalid = [form for form in award_forms if not form.is_valid()]
+        if open_grants and (data is None or invalid):
+            context = {
+                **self.admin_site.each_context(request),
+                "title": gettext("Award grants"),
+                "opts": self.model._meta,
+                "forms": award_forms,
+                "refused": refused,
+                "selected": grants,
+                "action_name": "award",
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/actions/grant_award.html", context)
+        awarded = 0
+        for form in award_forms:
+            try:
+                grant_award(
+                    grant=form.grant,
+                    by=request.user,
+                    budget_line=form.cleaned_data["budget_line"],
+                    amount=form.cleaned_data["amount"],
+                )
+            except ServiceError as error:
+                refused.append((form.grant, error.message))
+            else:
+                awarded += 1
+        report(self, request, gettext("Grants awarded: %(count)d.") % {"count": awarded}, refused)
+        return None
 
 
 class BudgetAllocationForm(forms.ModelForm):

@@ -1,15 +1,23 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.exceptions import ServiceError
+
+from .help.services import help_request_assign_team
 from .models import (
     AccessLog,
     AreaTeam,
     HelpRequest,
+    HelpRequestEvent,
     Neighbourhood,
     Organisation,
     ReplyTemplate,
+    Satisfaction,
     TeamMembership,
 )
 from .services import organisation_approve
@@ -32,8 +40,8 @@ class TeamMembershipInline(admin.TabularInline):
 
 @admin.register(AreaTeam)
 class AreaTeamAdmin(admin.ModelAdmin):
-    list_display = ["name", "phone", "email"]
-    search_fields = ["name"]
+    list_display = ["name", "phone", "email", "walk_in_place"]
+    search_fields = ["name", "email"]
     filter_horizontal = ["neighbourhoods"]
     inlines = [TeamMembershipInline]
 
@@ -43,6 +51,8 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "is_approved", "created_at"]
     list_filter = ["is_approved", "kind"]
     search_fields = ["name", "description", "address"]
+    readonly_fields = ["created_at"]
+    date_hierarchy = "created_at"
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["neighbourhoods"]
     autocomplete_fields = ["members"]
@@ -82,13 +92,21 @@ class _ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class TeamChoiceForm(forms.Form):
+    team = forms.ModelChoiceField(
+        label=_("Area team"), queryset=AreaTeam.objects.order_by("name"), empty_label=None
+    )
+
+
 @admin.register(HelpRequest)
 class HelpRequestAdmin(_ReadOnlyAdmin):
-    """Figures only: no description, no contact details, no messages."""
+    """Figures only: no description, no contact details, no messages, no requester."""
 
     list_display = ["pk", "kind", "urgency", "status", "team", "neighbourhood", "created_at"]
     list_filter = ["status", "kind", "urgency", "team"]
     list_select_related = ["team", "neighbourhood"]
+    search_fields = ["=id"]
+    date_hierarchy = "created_at"
     fields = [
         "kind",
         "urgency",
@@ -102,6 +120,78 @@ class HelpRequestAdmin(_ReadOnlyAdmin):
         "closed_at",
         "anonymised_at",
     ]
+    actions = ["assign_team"]
+
+    def has_assign_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    @admin.action(
+        description=_("Move the selected requests to another area team"), permissions=["assign"]
+    )
+    def assign_team(self, request, queryset):
+        """Through help_request_assign_team: it refuses closed requests and logs the move."""
+        help_requests = list(
+            queryset.select_related(None).only("pk", "status", "team_id").order_by("pk")
+        )
+        form = TeamChoiceForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            context = {
+                **self.admin_site.each_context(request),
+                "title": gettext("Move help requests to another area team"),
+                "opts": self.model._meta,
+                "form": form,
+                "selected": help_requests,
+                "action_name": "assign_team",
+                "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(
+                request, "admin/actions/help_request_assign_team.html", context
+            )
+        team, moved, refused = form.cleaned_data["team"], 0, []
+        for help_request in help_requests:
+            try:
+                help_request_assign_team(help_request=help_request, team=team, by=request.user)
+            except ServiceError as error:
+                refused.append((help_request, error.message))
+            else:
+                moved += 1
+        done = gettext("Help requests moved to %(team)s: %(count)d.") % {
+            "team": team.name,
+            "count": moved,
+        }
+        self.message_user(request, done, messages.WARNING if refused else messages.SUCCESS)
+        for help_request, reason in refused:
+            self.message_user(request, f"{help_request}: {reason}", messages.ERROR)
+        return None
+
+
+@admin.register(HelpRequestEvent)
+class HelpRequestEventAdmin(_ReadOnlyAdmin):
+    """The status history as numbers: no note and no actor (who may be the resident)."""
+
+    list_display = ["at", "request_number", "from_status", "to_status"]
+    list_filter = ["to_status"]
+    search_fields = ["=request__id"]
+    date_hierarchy = "at"
+    fields = ["request_number", "from_status", "to_status", "at"]
+
+    @admin.display(description=_("request number"), ordering="request_id")
+    def request_number(self, event) -> int | None:
+        return event.request_id
+
+
+@admin.register(Satisfaction)
+class SatisfactionAdmin(_ReadOnlyAdmin):
+    """Scores only: the resident's comment stays with the team."""
+
+    list_display = ["request_number", "score", "created_at"]
+    list_filter = ["score"]
+    date_hierarchy = "created_at"
+    fields = ["request_number", "score", "created_at"]
+
+    @admin.display(description=_("request number"), ordering="request_id")
+    def request_number(self, satisfaction) -> int | None:
+        return satisfaction.request_id
 
 
 @admin.register(AccessLog)
@@ -110,3 +200,14 @@ class AccessLogAdmin(_ReadOnlyAdmin):
     list_filter = ["action"]
     list_select_related = ["user"]
     search_fields = ["=request_number", "user__email"]
+    date_hierarchy = "at"
+    fields = ["at", "user", "action", "request_number"]
+
+
+@admin.register(TeamMembership)
+class TeamMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "team", "discipline", "is_coordinator"]
+    list_filter = ["team", "discipline", "is_coordinator"]
+    list_select_related = ["user", "team"]
+    search_fields = ["user__email", "user__display_name", "team__name"]
+    autocomplete_fields = ["user"]

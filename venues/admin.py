@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.exceptions import ServiceError
+
 from .models import Booking, BookingEvent, Closure, OpeningHours, Room, Venue
+from .services.bookings import booking_approve
 
 
 class RoomInline(admin.TabularInline):
@@ -67,6 +71,7 @@ class BookingAdmin(admin.ModelAdmin):
     """Read-only: bookings change through the services (and their rules) only."""
 
     list_display = [
+        "pk",
         "start",
         "end",
         "room",
@@ -78,9 +83,10 @@ class BookingAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status", "booker_kind", "room__venue"]
     list_select_related = ["room__venue", "booker"]
-    search_fields = ["purpose", "room__name", "room__venue__name", "booker__email"]
+    search_fields = ["=id", "purpose", "room__name", "room__venue__name", "booker__email"]
     date_hierarchy = "start"
     inlines = [BookingEventInline]
+    actions = ["approve"]
 
     @admin.display(description=_("venue"), ordering="room__venue__name")
     def venue_name(self, obj):
@@ -90,4 +96,68 @@ class BookingAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_approve_permission(self, request) -> bool:
+        return request.user.is_active and request.user.is_staff
+
+    @admin.action(
+        description=_("Approve the selected booking requests (for the venue manager)"),
+        permissions=["approve"],
+    )
+    def approve(self, request, queryset):
+        """Staff approve on the manager's behalf: booking_approve(as_staff=True) still
+        checks the status and writes the event; the booker is told as usual."""
+        approved, refused = 0, []
+        for booking in queryset.select_related("room__venue").order_by("start", "pk"):
+            try:
+                booking_approve(booking=booking, actor=request.user, as_staff=True)
+            except ServiceError as error:
+                refused.append((booking, error.message))
+            else:
+                approved += 1
+        level = messages.WARNING if refused else messages.SUCCESS
+        done = gettext("Bookings approved: %(count)d.") % {"count": approved}
+        self.message_user(request, done, level)
+        for booking, reason in refused:
+            self.message_user(request, f"#{booking.pk} {booking}: {reason}", messages.ERROR)
+
+
+@admin.register(Room)
+class RoomAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "venue",
+        "capacity",
+        "rate_initiative",
+        "rate_non_profit",
+        "rate_commercial",
+        "is_bookable",
+    ]
+    list_filter = ["is_bookable", "kitchen", "projector", "venue__owner_kind", "venue"]
+    list_select_related = ["venue"]
+    search_fields = ["name", "venue__name"]
+    exclude = ["calendar_token"]  # a secret: it opens the room's calendar feed
+    raw_id_fields = ["venue"]
+
+
+@admin.register(BookingEvent)
+class BookingEventAdmin(admin.ModelAdmin):
+    """The bookings' history, read-only: written by the booking services."""
+
+    list_display = ["at", "booking", "from_status", "to_status", "actor"]
+    list_filter = ["to_status"]
+    list_select_related = ["booking__room__venue", "actor"]
+    search_fields = ["=booking__id", "actor__email", "booking__room__venue__name"]
+    date_hierarchy = "at"
+    fields = ["booking", "actor", "from_status", "to_status", "reason", "at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -73,6 +73,7 @@ class SignUpInline(admin.TabularInline):
 class ShiftAdmin(admin.ModelAdmin):
     list_display = ["task", "starts_at", "ends_at", "places", "confirmed"]
     list_select_related = ["task"]
+    list_filter = ["task__status", "task__kind"]
     search_fields = ["task__title"]
     date_hierarchy = "starts_at"
     raw_id_fields = ["task"]
@@ -107,8 +108,10 @@ class SignUpAdmin(admin.ModelAdmin):
 @admin.register(VolunteerProfile)
 class VolunteerProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "is_findable", "vog_date", "max_hours_per_month", "updated_at"]
-    list_filter = ["is_findable"]
+    list_filter = ["is_findable", ("vog_date", admin.EmptyFieldListFilter)]
+    list_select_related = ["user"]
     search_fields = ["user__email", "user__display_name"]
+    date_hierarchy = "created_at"
     raw_id_fields = ["user"]
     filter_horizontal = ["skills", "neighbourhoods"]
     readonly_fields = ["created_at", "updated_at"]
@@ -119,6 +122,7 @@ class SuggestionAdmin(admin.ModelAdmin):
     list_display = ["volunteer", "task", "score", "computed_at", "notified_at"]
     list_select_related = ["volunteer", "task"]
     search_fields = ["task__title", "volunteer__email"]
+    date_hierarchy = "computed_at"
     readonly_fields = ["volunteer", "task", "score", "reasons", "computed_at", "notified_at"]
 
     def has_add_permission(self, request) -> bool:
@@ -130,6 +134,8 @@ class TaskInvitationAdmin(admin.ModelAdmin):
     list_display = ["task", "volunteer", "invited_by", "status", "created_at"]
     list_filter = ["status"]
     list_select_related = ["task", "volunteer", "invited_by"]
+    search_fields = ["task__title", "volunteer__email", "invited_by__email"]
+    date_hierarchy = "created_at"
     readonly_fields = ["task", "volunteer", "invited_by", "created_at", "answered_at"]
 
     def has_add_permission(self, request) -> bool:

@@ -12,6 +12,7 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ["is_staff", "is_superuser", "is_active", "preferred_language"]
     list_select_related = ["home_neighbourhood"]
     search_fields = ["email", "display_name"]
+    date_hierarchy = "date_joined"
     readonly_fields = ["last_login", "date_joined", "anonymised_at"]
     autocomplete_fields = ["home_neighbourhood"]
     fieldsets = [

@@ -53,7 +53,7 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = [KindFilter, "delivery", DeliveredFilter, ReadFilter]
     list_select_related = ["recipient"]
     search_fields = ["recipient__email"]
-    readonly_fields = ["created_at", "delivered_at", "read_at"]
+    readonly_fields = ["created_at", "delivered_at", "read_at", "failed_attempts"]
     raw_id_fields = ["recipient"]
     date_hierarchy = "created_at"
 

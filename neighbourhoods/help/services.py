@@ -21,6 +21,7 @@ from ..kinds import HELP_REQUEST_NEWS, HELP_REQUEST_TEAM
 from ..models import (
     CLOSED_STATUSES,
     AccessLog,
+    AreaTeam,
     HelpMessage,
     HelpRequest,
     HelpRequestEvent,
@@ -205,6 +206,35 @@ def help_request_assign(
     locked.save(update_fields=["assignee", "updated_at"])
     log_access(locked, by=by, action=AccessLog.Action.ASSIGN)
     help_request.assignee = assignee
+    return locked
+
+
+@transaction.atomic
+def help_request_assign_team(
+    *, help_request: HelpRequest, team: AreaTeam, by: User
+) -> HelpRequest:
+    """Municipal staff move an open request to another area team (wrong area, capacity).
+
+    The assignee belonged to the old team, so the request goes back to the new team's
+    queue unassigned; the new team is told (without content) and the audit log records it.
+    """
+    if not (by is not None and by.is_authenticated and by.is_active and by.is_staff):
+        raise ServiceError(
+            _("Only municipal staff can move a request to another team."), code="forbidden"
+        )
+    locked = _locked(help_request)
+    if locked.status in CLOSED_STATUSES:
+        raise ServiceError(_("This request is closed."), code="closed")
+    if team is None:
+        raise ServiceError(_("Choose an area team."), code="no_team")
+    if locked.team_id == team.pk:
+        raise ServiceError(_("This request is already with that team."), code="same_team")
+    locked.team = team
+    locked.assignee = None
+    locked.save(update_fields=["team", "assignee", "updated_at"])
+    log_access(locked, by=by, action=AccessLog.Action.ASSIGN)
+    notify_team(locked, exclude=by)
+    help_request.team, help_request.assignee = team, None
     return locked
 
 

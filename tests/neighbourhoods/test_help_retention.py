@@ -55,8 +55,8 @@ def test_retention_anonymises_only_requests_closed_longer_than_the_period(
         created_at=timezone.now() - dt.timedelta(days=400)
     )
 
-    assert help_requests_retention.delay().get() == 1
-    assert help_requests_retention.delay().get() == 0  # safe to run twice
+    assert help_requests_retention.apply().get() == 1
+    assert help_requests_retention.apply().get() == 0  # safe to run twice
 
     old.refresh_from_db()
     assert old.anonymised_at is not None
@@ -95,7 +95,7 @@ def test_overdue_requests_are_counted_daily_for_the_coordinators_only(
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert help_requests_overdue_digest.delay().get() == 1
+        assert help_requests_overdue_digest.apply().get() == 1
 
     [email] = mail.outbox
     assert email.to == [professional_a.email]

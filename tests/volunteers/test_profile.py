@@ -160,3 +160,19 @@ def test_stopping_deletes_profile_and_suggestions_but_not_other_volunteers(
 def test_stopping_without_a_profile_is_refused(resident):
     with pytest.raises(ServiceError):
         volunteer_profile_delete(user=resident)
+
+
+def test_saving_the_profile_works_when_the_broker_is_down(
+    client, resident, django_capture_on_commit_callbacks, caplog
+):
+    from tests.notifications.utils import celery_config
+
+    client.force_login(resident)
+    with (
+        celery_config(broker_url="redis://127.0.0.1:1/0", task_always_eager=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(reverse("volunteers:profile"), {"is_findable": "on"})
+    assert response.status_code == 302
+    assert VolunteerProfile.objects.filter(user=resident, is_findable=True).exists()
+    assert "the nightly run will" in caplog.text

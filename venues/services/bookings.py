@@ -167,8 +167,14 @@ def booking_request(
     return bookings
 
 
-def booking_approve(*, booking: Booking, actor) -> Booking:
-    return _transition(booking=booking, to=Status.APPROVED, actor=actor)
+def booking_approve(*, booking: Booking, actor, as_staff: bool = False) -> Booking:
+    """The venue's manager approves a pending request.
+
+    ``as_staff``: municipal staff approve from the admin on the manager's behalf (for
+    example while a volunteer manager is away). Only active staff may; the event
+    records the staff member as the one who approved.
+    """
+    return _transition(booking=booking, to=Status.APPROVED, actor=actor, as_staff=as_staff)
 
 
 def booking_decline(*, booking: Booking, actor, reason: str) -> Booking:
@@ -219,7 +225,9 @@ def booking_series_cancel(*, booking: Booking, actor, reason: str = "") -> list[
     return locked
 
 
-def _transition(*, booking: Booking, to: str, actor, reason: str = "") -> Booking:
+def _transition(
+    *, booking: Booking, to: str, actor, reason: str = "", as_staff: bool = False
+) -> Booking:
     with transaction.atomic():
         locked = (
             Booking.objects.select_for_update(of=("self",))
@@ -233,7 +241,9 @@ def _transition(*, booking: Booking, to: str, actor, reason: str = "") -> Bookin
                 % {"status": locked.get_status_display().lower()},
                 code="transition",
             )
-        is_manager = user_manages(actor, locked.room.venue)
+        is_manager = user_manages(actor, locked.room.venue) or (
+            as_staff and actor.is_authenticated and actor.is_active and actor.is_staff
+        )
         is_booker = actor.pk == locked.booker_id
         allowed = is_manager if who == "manager" else (is_manager or is_booker)
         if not allowed:

@@ -1,6 +1,7 @@
 """The volunteer profile: opting in, changing it, stopping; the private agenda feed."""
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -12,6 +13,8 @@ from mijnbuurt.core.exceptions import ServiceError
 
 from ..models import AgendaFeed, Availability, Language, Suggestion, VolunteerProfile
 from ..models.profiles import new_token
+
+logger = logging.getLogger(__name__)
 
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 40
@@ -82,7 +85,14 @@ def _match_later(user_id: int) -> None:
     # Celery tasks call services; importing the task module here keeps that one way.
     from ..tasks import match_volunteer
 
-    match_volunteer.delay(user_id)
+    try:
+        match_volunteer.delay(user_id)
+    except Exception:  # the profile is saved; the nightly run matches everyone again
+        logger.warning(
+            "Could not queue matching for volunteer %s; the nightly run will.",
+            user_id,
+            exc_info=True,
+        )
 
 
 @transaction.atomic
