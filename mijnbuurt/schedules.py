@@ -40,4 +40,13 @@ BEAT_SCHEDULE = {
         "task": "volunteers.tasks.send_weekly_suggestions",
         "schedule": crontab(hour=9, minute=0, day_of_week="mon"),
     },
+    "venue-booking-reminders": {
+        "task": "venues.tasks.send_booking_reminders",
+        "schedule": crontab(hour=8, minute=15),
+    },
+    "venue-bookings-tomorrow": {
+        # Managers get tomorrow's bookings in the afternoon, in time to open up.
+        "task": "venues.tasks.send_bookings_tomorrow",
+        "schedule": crontab(hour=16, minute=0),
+    },
 }

@@ -34,3 +34,15 @@ MANAGER_ADDED = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="venues/email/manager_added",
 )
+BOOKING_REMINDER = register_kind(
+    "venue_booking_reminder",
+    label=_("A reminder the day before my room booking"),
+    default_channel=Channel.EMAIL,
+    template_prefix="venues/email/booking_reminder",
+)
+BOOKINGS_TOMORROW = register_kind(
+    "venue_bookings_tomorrow",
+    label=_("Every afternoon: tomorrow's bookings in the venues I manage"),
+    default_channel=Channel.EMAIL,
+    template_prefix="venues/email/bookings_tomorrow",
+)
