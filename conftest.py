@@ -97,3 +97,16 @@ def venue_manager(db):
     from tests.accounts.factories import UserFactory
 
     return UserFactory(email="beheerder@example.org", display_name="Bea")
+
+
+@pytest.fixture(autouse=True)
+def celery_eager(request):
+    """Tasks run in-process, also on the Redis run, unless a test is about the worker
+    (marked ``redis``): e-mail that a change causes is sent within the test."""
+    if request.node.get_closest_marker("redis"):
+        yield
+        return
+    from tests.notifications.utils import celery_config
+
+    with celery_config(task_always_eager=True):
+        yield
