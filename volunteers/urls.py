@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import hours, manage, matching, public
+from .views import handover, hours, manage, matching, public
 
 app_name = "volunteers"
 
@@ -41,4 +41,30 @@ urlpatterns = [
     path("taken/<int:pk>/suggesties/", matching.task_suggestions, name="task_suggestions"),
     path("taken/<int:pk>/uitnodigen/", matching.task_invite, name="task_invite"),
     path("uitnodigingen/<int:pk>/", matching.invitation, name="invitation"),
+]
+
+# Hand-over of a help request to a volunteer, for the area team (views/handover.py)
+urlpatterns += [
+    path("overdragen/<int:request_pk>/", handover.handover_new, name="handover_new"),
+    path("overdrachten/<int:pk>/", handover.handover_page, name="handover"),
+    path(
+        "overdrachten/<int:pk>/uitnodigen/",
+        handover.handover_invite_view,
+        name="handover_invite",
+    ),
+    path(
+        "overdrachten/<int:pk>/bevestigen/",
+        handover.handover_confirm_view,
+        name="handover_confirm",
+    ),
+    path("overdrachten/<int:pk>/beeindigen/", handover.handover_end_view, name="handover_end"),
+]
+urlpatterns += [
+    path("gebiedsteams/taken/", handover.trusted_tasks, name="trusted_tasks"),
+    path("gebiedsteams/vertrouwd/", handover.trusted_manage, name="trusted_manage"),
+    path(
+        "gebiedsteams/vertrouwd/<int:pk>/verwijderen/",
+        handover.trusted_remove,
+        name="trusted_remove",
+    ),
 ]

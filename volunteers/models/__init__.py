@@ -1,3 +1,4 @@
+from .handover import HandOver, TrustedVolunteer
 from .matching import Suggestion, TaskInvitation
 from .profiles import AgendaFeed, Availability, Language, Skill, VolunteerProfile
 from .tasks import Shift, SignUp, Task, TaskKind
@@ -5,6 +6,7 @@ from .tasks import Shift, SignUp, Task, TaskKind
 __all__ = [
     "AgendaFeed",
     "Availability",
+    "HandOver",
     "Language",
     "Shift",
     "SignUp",
@@ -13,5 +15,6 @@ __all__ = [
     "Task",
     "TaskInvitation",
     "TaskKind",
+    "TrustedVolunteer",
     "VolunteerProfile",
 ]

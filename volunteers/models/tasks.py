@@ -80,6 +80,14 @@ class Task(models.Model):
         on_delete=models.CASCADE,
         related_name="volunteer_tasks",
     )
+    is_private = models.BooleanField(
+        _("private"),
+        default=False,
+        help_text=_(
+            "A hand-over of a help request: only invited volunteers and the area team "
+            "can open it; it is never listed."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -100,9 +108,13 @@ class Task(models.Model):
         ordering = ["-published_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(initiative__isnull=False) | Q(organisation__isnull=False),
-                name="task_has_initiative_or_organisation",
-                violation_error_message=_("A task belongs to an initiative or an organisation."),
+                condition=Q(initiative__isnull=False)
+                | Q(organisation__isnull=False)
+                | Q(is_private=True),
+                name="task_has_initiative_organisation_or_handover",
+                violation_error_message=_(
+                    "A task belongs to an initiative, an organisation or a hand-over."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["status", "-published_at"], name="task_status_published")]

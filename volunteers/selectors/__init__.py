@@ -11,9 +11,11 @@ def is_volunteer(user) -> bool:
 
 
 def open_tasks() -> QuerySet[Task]:
-    """Published tasks with at least one shift still to come."""
+    """Published tasks with at least one shift still to come; never private hand-overs."""
     upcoming = Shift.objects.filter(task=OuterRef("pk"), starts_at__gt=timezone.now())
-    return Task.objects.filter(status=Task.Status.PUBLISHED).filter(Exists(upcoming))
+    return Task.objects.filter(status=Task.Status.PUBLISHED, is_private=False).filter(
+        Exists(upcoming)
+    )
 
 
 def suggested_tasks(*, user, limit: int = 5) -> list[Suggestion]:
