@@ -300,6 +300,10 @@ MFA_PROTECTED_PATHS = [
     "/team/",
     "/initiatieven/beoordelen/",
     "/initiatieven/moderatie/",
+    # the area teams' hand-over of help requests to volunteers
+    "/vrijwilligerswerk/overdragen/",
+    "/vrijwilligerswerk/overdrachten/",
+    "/vrijwilligerswerk/gebiedsteams/vertrouwd/",
 ]
 
 # --- Help requests (neighbourhoods) ------------------------------------------------------

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
+    HandOver,
     Shift,
     SignUp,
     Skill,
@@ -13,6 +14,7 @@ from .models import (
     Task,
     TaskInvitation,
     TaskKind,
+    TrustedVolunteer,
     VolunteerProfile,
 )
 
@@ -140,3 +142,32 @@ class TaskInvitationAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(HandOver)
+class HandOverAdmin(admin.ModelAdmin):
+    """Read-only, and only the request's number: its content stays with the area team."""
+
+    list_display = ["task", "help_request_id", "status", "volunteer", "confirmed_at"]
+    list_filter = ["status"]
+    list_select_related = ["task", "volunteer"]
+    search_fields = ["task__title"]
+    date_hierarchy = "created_at"
+    fields = ["task", "help_request_id", "status", "volunteer", "confirmed_by", "confirmed_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(TrustedVolunteer)
+class TrustedVolunteerAdmin(admin.ModelAdmin):
+    list_display = ["volunteer", "team", "added_by", "created_at"]
+    list_filter = ["team"]
+    list_select_related = ["volunteer", "team", "added_by"]
+    search_fields = ["volunteer__email", "volunteer__display_name", "team__name"]
+    raw_id_fields = ["volunteer", "added_by"]
+    readonly_fields = ["created_at"]

@@ -15,11 +15,12 @@ from initiatives.models import Initiative, Theme
 from mijnbuurt.accounts.demo import demo_user
 from mijnbuurt.core.demo import DemoAccount
 from mijnbuurt.core.exceptions import ServiceError
-from neighbourhoods.models import Neighbourhood, Organisation
+from neighbourhoods.models import HelpKind, HelpRequest, HelpStatus, Neighbourhood, Organisation
 
 from .matching import match
 from .models import Availability, Shift, SignUp, Skill, Task, TaskKind, VolunteerProfile
 from .services import shift_sign_up
+from .services.handover import handover_create, handover_invite, trusted_volunteer_add
 
 VOLUNTEER_EMAIL = "vrijwilliger@example.org"
 
@@ -242,6 +243,43 @@ def _past_hours(tasks: list[Task], people: list) -> None:
         )
 
 
+def _handover(volunteer, kinds: dict[str, TaskKind]) -> bool:
+    """The area team hands the demo request for company to a volunteer: an anonymised,
+    private task; the demo volunteer is trusted by the team and invited."""
+    request = (
+        HelpRequest.objects.filter(
+            kind=HelpKind.COMPANY,
+            status=HelpStatus.IN_TRIAGE,
+            consent_share_anonymised=True,
+            team__isnull=False,
+            anonymised_at__isnull=True,
+        )
+        .order_by("pk")
+        .first()
+    )
+    if request is None or request.volunteer_handovers.exists():
+        return False
+    membership = request.team.memberships.select_related("user").order_by("pk").first()
+    if membership is None:
+        return False
+    start = _next(2, 14)
+    handover = handover_create(
+        help_request=request,
+        by=membership.user,
+        kind=kinds["Ontmoeting en activiteiten"],
+        title="Wandelmaatje gezocht",
+        description=(
+            "Een buurtbewoner zoekt iemand om eens per week een uur mee te wandelen en "
+            "een praatje te maken. Rustig tempo; een vaste dag is fijn."
+        ),
+        starts_at=start,
+        ends_at=start + dt.timedelta(hours=1),
+    )
+    trusted_volunteer_add(team=request.team, by=membership.user, email=volunteer.email)
+    handover_invite(handover=handover, by=membership.user, volunteer_id=volunteer.pk)
+    return True
+
+
 def seed(*, out) -> list[DemoAccount]:
     skills = _skills()
     kinds = _kinds()
@@ -275,9 +313,11 @@ def seed(*, out) -> list[DemoAccount]:
             except ServiceError:
                 continue  # signed up on an earlier run, or the task asks for a VOG
     _past_hours(tasks, [volunteer.user, *neighbours])
+    handed = _handover(volunteer.user, kinds)
     run = match()  # what the nightly job does, so "Suggested for you" is filled at once
     out.write(
         f"Volunteering: {len(skills)} skills, {len(kinds)} kinds of task, {len(tasks)} tasks, "
-        f"{signed} new sign-ups, suggestions for {run.volunteers} volunteers."
+        f"{signed} new sign-ups, suggestions for {run.volunteers} volunteers"
+        f"{', a help request handed to a volunteer' if handed else ''}."
     )
     return [DemoAccount(role="volunteer (vrijwilliger)", email=volunteer.user.email)]

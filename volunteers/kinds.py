@@ -46,3 +46,15 @@ NEW_SUGGESTIONS = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="volunteers/email/new_suggestions",
 )
+HANDOVER_CONFIRMED = register_kind(
+    "volunteer_handover_confirmed",
+    label=_("An area team confirms me as the volunteer for someone who asked for help"),
+    default_channel=Channel.EMAIL,
+    template_prefix="volunteers/email/handover_confirmed",
+)
+TRUSTED_BY_TEAM = register_kind(
+    "volunteer_trusted_by_team",
+    label=_("An area team adds me to the volunteers it trusts"),
+    default_channel=Channel.EMAIL,
+    template_prefix="volunteers/email/trusted_by_team",
+)

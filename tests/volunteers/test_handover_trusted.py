@@ -19,11 +19,11 @@ pytestmark = pytest.mark.django_db
 
 # --- Fixed query counts -----------------------------------------------------------------
 
-# session, user, notification count; hand-over (joins), covering team?, invitations,
-# sign-ups; the scorer's reads (skills, volunteers, their skills, their neighbourhoods,
-# task skills, shifts, places); suggested profiles (+ skills, neighbourhoods); the shift;
-# the team's trusted volunteers
-HANDOVER_PAGE_QUERIES = 19
+# session, user, two-factor check (role, authenticator), notification count; hand-over
+# (joins), covering team?, invitations, sign-ups; the scorer's reads (skills, volunteers,
+# their skills, their neighbourhoods, task skills, shifts, places); suggested profiles
+# (+ skills, neighbourhoods); the shift; the team's trusted volunteers
+HANDOVER_PAGE_QUERIES = 21
 
 
 @pytest.mark.parametrize("size", [1, 5])
@@ -132,3 +132,33 @@ def test_only_members_add_and_only_volunteers_can_be_added(client, professional_
         reverse("volunteers:trusted_manage"), {"team": team.pk, "email": "anne@example.org"}
     )
     assert not TrustedVolunteer.objects.exists()  # Anne is no volunteer
+
+
+# --- Messages without anything of the request ---------------------------------------------
+
+
+def test_confirmed_volunteer_is_told_with_the_anonymised_title_only(handover, matched):
+    from mijnbuurt.notifications.models import Notification
+
+    told = Notification.objects.get(recipient=matched, kind="volunteer_handover_confirmed")
+    assert told.context == {"task": TITLE}
+    assert DESCRIPTION not in str(told.context)
+
+
+def test_a_volunteer_added_to_the_trusted_list_is_told(handover, professional_a, other_volunteer):
+    from mijnbuurt.notifications.models import Notification
+
+    team = AreaTeam.objects.get(name="Gebiedsteam A")
+    trusted_volunteer_add(team=team, by=professional_a, email=other_volunteer.email)
+    told = Notification.objects.get(recipient=other_volunteer, kind="volunteer_trusted_by_team")
+    assert told.link == reverse("volunteers:trusted_tasks")
+
+
+def test_editing_a_private_task_keeps_its_text_anonymous(handover, professional_a):
+    from volunteers.services.tasks import task_update
+
+    with pytest.raises(ServiceError) as refused:
+        task_update(task=handover.task, by=professional_a, description=f"Bel {PHONE}")
+    assert refused.value.code == "not_anonymous"
+    handover.task.refresh_from_db()
+    assert PHONE not in handover.task.description

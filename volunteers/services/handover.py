@@ -11,15 +11,18 @@ import datetime as dt
 import re
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from initiatives.models import Theme
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.notifications.services import notify
 from neighbourhoods.help.services import help_request_transition, log_access
 from neighbourhoods.models import AccessLog, ContactWay, HelpRequest, HelpStatus
 from neighbourhoods.rules import handles_help_request
 
+from ..kinds import HANDOVER_CONFIRMED, TRUSTED_BY_TEAM
 from ..models import (
     HandOver,
     Shift,
@@ -66,6 +69,12 @@ def _clean(text: str, *, max_length: int, missing: str) -> str:
             _("Please keep it shorter than %(max)d characters.") % {"max": max_length},
             code="too_long",
         )
+    anonymity_check(text)
+    return text
+
+
+def anonymity_check(text: str) -> None:
+    """Refuse text of a private task that seems to hold someone's contact details."""
     problem = anonymity_problem(text)
     if problem:
         raise ServiceError(
@@ -77,7 +86,6 @@ def _clean(text: str, *, max_length: int, missing: str) -> str:
             % {"what": problem},
             code="not_anonymous",
         )
-    return text
 
 
 def _require_team(by, help_request: HelpRequest | None) -> None:
@@ -224,6 +232,13 @@ def handover_confirm(*, handover: HandOver, by, volunteer_id: int) -> HandOver:
     locked.confirmed_by = by
     locked.confirmed_at = timezone.now()
     locked.save(update_fields=["volunteer", "status", "confirmed_by", "confirmed_at"])
+    # Only the anonymised task's title: the contact details wait on the task page.
+    notify(
+        recipient=signup.volunteer,
+        kind=HANDOVER_CONFIRMED.name,
+        context={"task": locked.task.title},
+        link=reverse("volunteers:task", kwargs={"pk": locked.task_id}),
+    )
     handover.__dict__.update(
         {f: getattr(locked, f) for f in ("volunteer_id", "status", "confirmed_at")}
     )
@@ -304,6 +319,12 @@ def trusted_volunteer_add(*, team, by, email: str) -> TrustedVolunteer:
             _("%(name)s is already on the list.") % {"name": volunteer.user.public_name},
             code="duplicate",
         )
+    notify(
+        recipient=volunteer.user,
+        kind=TRUSTED_BY_TEAM.name,
+        context={"team": team.name},
+        link=reverse("volunteers:trusted_tasks"),
+    )
     return trusted
 
 

@@ -20,6 +20,7 @@ from neighbourhoods.models import Organisation
 
 from ..models import Shift, SignUp, Task, TaskKind
 from ..selectors.organiser import POSTABLE_INITIATIVE_STATUSES
+from .handover import anonymity_check
 from .signups import waitlist_promote
 
 MAX_OCCURRENCES = 52
@@ -116,6 +117,10 @@ def task_update(*, task: Task, by, skills=None, **fields) -> Task:
     _require_organiser(task, by)
     _check_fields(fields)
     current = Task.objects.select_for_update().get(pk=task.pk)
+    if current.is_private:  # a hand-over: its text stays anonymous when edited too
+        for name in ("title", "description"):
+            if name in fields:
+                anonymity_check(fields[name])
     kind = fields.get("kind")
     if current.status == Task.Status.PUBLISHED and kind is not None and kind.professional_only:
         raise ServiceError(guarded_line_message(kind), code="professional_only")
