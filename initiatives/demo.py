@@ -17,8 +17,18 @@ from mijnbuurt.core.demo import DemoAccount
 from neighbourhoods.models import Neighbourhood
 
 from .lifecycle import ORGANISER, TRANSITIONS
-from .models import BudgetAllocation, BudgetLine, GrantRequest, Initiative, Status, Theme
+from .models import (
+    AccountabilityReport,
+    BudgetAllocation,
+    BudgetLine,
+    GrantRequest,
+    Initiative,
+    Status,
+    Theme,
+)
 from .services import (
+    accountability_report_accept,
+    accountability_report_save,
     grant_award,
     grant_decline,
     grant_mark_paid,
@@ -226,6 +236,7 @@ def seed(*, out) -> list[DemoAccount]:
     out.write(f"Initiatives: {created} created, {len(INITIATIVES) - created} already there.")
     _seed_money(organiser=organiser, staff=staff, year=today.year, out=out)
     _seed_comments(organiser=organiser, resident=resident, out=out)
+    _seed_accountability(organiser=organiser, staff=staff, out=out)
     return [DemoAccount(role="initiative organiser (initiatiefnemer)", email=ORGANISER_EMAIL)]
 
 
@@ -372,3 +383,41 @@ def _seed_comments(*, organiser, resident, out) -> None:
         comment = comment_post(initiative=initiative, by=people[who], body=body)
     content_report(item=comment, by=resident, reason="spam", text="Reclame, geen reactie.")
     out.write(f"Initiatives: {len(COMMENTS)} comments on “{initiative.title}”, one reported.")
+
+
+# The completed initiative's accountability report, so /initiatieven/kennis/ shows it.
+ACCOUNTABILITY = {
+    "title": "Jeu de boulesbaan Pittelo",
+    "what_was_done": (
+        "Met twaalf buren hebben we in het park een jeu de boulesbaan van 15 bij 4 meter "
+        "aangelegd. Sinds de opening spelen er elke woensdag en zaterdag zo'n twintig "
+        "mensen, van kinderen tot de oudste bewoner van de straat (91)."
+    ),
+    "how_we_did_it": (
+        "Begin bij de gemeente: vraag vroeg toestemming voor de plek en vraag of de "
+        "groenvoorziening de grond kan afgraven. Zoek een vereniging die ballen uitleent. "
+        "Wij kregen het gravel goedkoop via een hovenier uit de wijk. Plan de aanleg op "
+        "twee zaterdagen en zorg voor koffie: dan komen er vanzelf meer handen. Spreek "
+        "daarna een vaste speeltijd af, zodat nieuwe mensen weten wanneer ze kunnen aansluiten."
+    ),
+    "costs": [("Gravel en boordstenen", "612.40"), ("Zes sets jeu de boules-ballen", "174.00")],
+}
+
+
+def _seed_accountability(*, organiser, staff, out) -> None:
+    initiative = Initiative.objects.filter(
+        title=ACCOUNTABILITY["title"], status=Status.COMPLETED
+    ).first()
+    if initiative is None or AccountabilityReport.objects.filter(initiative=initiative).exists():
+        return
+    report = accountability_report_save(
+        initiative=initiative,
+        by=organiser,
+        what_was_done=ACCOUNTABILITY["what_was_done"],
+        how_we_did_it=ACCOUNTABILITY["how_we_did_it"],
+        costs=[(what, Decimal(amount)) for what, amount in ACCOUNTABILITY["costs"]],
+        photos=[_photo(2)],
+        submit=True,
+    )
+    accountability_report_accept(report=report, by=staff)
+    out.write(f"Initiatives: an accepted accountability report for “{initiative.title}”.")

@@ -61,3 +61,27 @@ class InitiativeFilter(django_filters.FilterSet):
         if value == "supported":
             return queryset.order_by("-supporter_count", "-published_at", "-pk")
         return queryset.order_by("-published_at", "-pk")
+
+
+class KnowledgeFilter(django_filters.FilterSet):
+    """The knowledge section: completed initiatives by theme and neighbourhood."""
+
+    theme = django_filters.ChoiceFilter(
+        label=_("Theme"), choices=Theme.choices, empty_label=_("All themes")
+    )
+    neighbourhood = django_filters.ModelChoiceFilter(
+        label=_("Neighbourhood"),
+        queryset=Neighbourhood.objects.order_by("level", "name").only(
+            "pk", "name", "slug", "level", "wijk_id"
+        ),
+        method="in_neighbourhood",
+        empty_label=_("All neighbourhoods"),
+        to_field_name="slug",
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["theme", "neighbourhood"]
+
+    def in_neighbourhood(self, queryset, name, value):
+        return in_neighbourhood(queryset, value)

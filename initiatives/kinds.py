@@ -38,3 +38,10 @@ INITIATIVE_MODERATION = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="initiatives/email/moderation",
 )
+
+INITIATIVE_ACCOUNTABILITY = register_kind(
+    "initiative_accountability",
+    label=_("Decisions on the accountability report of initiatives I organise"),
+    default_channel=Channel.EMAIL,
+    template_prefix="initiatives/email/accountability",
+)

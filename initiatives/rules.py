@@ -55,3 +55,7 @@ rules.add_perm("initiatives.view_initiative", is_public | is_organiser | is_revi
 rules.add_perm("initiatives.change_initiative", is_organiser)
 rules.add_perm("initiatives.review_initiative", is_reviewer)
 rules.add_perm("initiatives.use_review_queue", is_any_reviewer)
+
+# The accountability report's costs and review: organisers and reviewers only (the
+# public part shows on the initiative's page once submitted).
+rules.add_perm("initiatives.view_accountability", is_organiser | is_reviewer)

@@ -186,10 +186,14 @@ def _open_volunteer_tasks() -> Prefetch:
 def initiative_for_page() -> QuerySet[Initiative]:
     """Initiatives with all their page shows; the access helper picks one."""
     return (
-        Initiative.objects.select_related("neighbourhood__wijk", "copied_from")
+        Initiative.objects.select_related(
+            "neighbourhood__wijk", "copied_from", "accountability_report"
+        )
         .annotate(supporter_count=_supporter_count())
         .prefetch_related(
             _photos(),
+            # Only when there is a report: its photos (the public part shows on the page).
+            Prefetch("accountability_report__photos"),
             _organisers(),
             Prefetch("status_changes", queryset=StatusChange.objects.select_related("by")),
             Prefetch("updates", queryset=InitiativeUpdate.objects.select_related("author")),

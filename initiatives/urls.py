@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_grants, views_moderation
+from . import views, views_accountability, views_grants, views_knowledge, views_moderation
 
 app_name = "initiatives"
 
@@ -61,4 +61,30 @@ urlpatterns = [
         name="moderation_dismiss",
     ),
     path("moderatie/personen/<int:user_pk>/", views_moderation.block, name="user_block"),
+]
+
+# Accountability report, and the knowledge section built from it ("how we did it").
+urlpatterns += [
+    path("kennis/", views_knowledge.knowledge, name="knowledge"),
+    path("<int:pk>/verantwoording/", views_accountability.report_page, name="accountability"),
+    path(
+        "<int:pk>/verantwoording/bewerken/",
+        views_accountability.edit,
+        name="accountability_edit",
+    ),
+    path(
+        "<int:pk>/verantwoording/fotos/<int:photo_pk>/verwijderen/",
+        views_accountability.photo_remove,
+        name="accountability_photo_remove",
+    ),
+    path(
+        "<int:pk>/verantwoording/akkoord/",
+        views_accountability.accept,
+        name="accountability_accept",
+    ),
+    path(
+        "<int:pk>/verantwoording/wijzigingen/",
+        views_accountability.request_changes,
+        name="accountability_changes",
+    ),
 ]

@@ -1,5 +1,6 @@
 """Models of the initiatives app: the initiatives themselves, and the money (grants)."""
 
+from .accountability import AccountabilityCost, AccountabilityPhoto, AccountabilityReport
 from .grants import BudgetAllocation, BudgetLine, GrantLineItem, GrantRequest
 from .initiatives import (
     EDITABLE_STATUSES,
@@ -35,6 +36,9 @@ __all__ = [
     "REVIEW_STATUSES",
     "VISIBLE_STATUSES",
     "AbuseReport",
+    "AccountabilityCost",
+    "AccountabilityPhoto",
+    "AccountabilityReport",
     "BudgetAllocation",
     "BudgetLine",
     "Comment",

@@ -7,6 +7,13 @@ changes and organisers' news), participation (support, follow), invitations
 hiding, blocking).
 """
 
+from .accountability import (
+    accountability_photo_remove,
+    accountability_report_accept,
+    accountability_report_allowed,
+    accountability_report_request_changes,
+    accountability_report_save,
+)
 from .grants import grant_award, grant_decline, grant_mark_paid, grant_request
 from .initiatives import (
     EDITABLE_FIELDS,
@@ -46,6 +53,11 @@ from .participation import (
 __all__ = [
     "EDITABLE_FIELDS",
     "MAX_PHOTOS",
+    "accountability_photo_remove",
+    "accountability_report_accept",
+    "accountability_report_allowed",
+    "accountability_report_request_changes",
+    "accountability_report_save",
     "actor_roles",
     "comment_delete",
     "comment_post",

@@ -17,6 +17,7 @@ from ..models import (
     EDITABLE_STATUSES,
     PUBLIC_STATUSES,
     AbuseReport,
+    AccountabilityReport,
     Comment,
     Follow,
     GrantRequest,
@@ -249,6 +250,12 @@ def initiatives_export(user) -> dict:
             for reason, text, created_at in AbuseReport.objects.filter(reporter=user)
             .order_by("created_at")
             .values_list("reason", "text", "created_at")
+        ],
+        "accountability_reports": [
+            {"initiative": title, "status": status, "what_was_done": done, "how": how}
+            for title, status, done, how in AccountabilityReport.objects.filter(
+                created_by=user
+            ).values_list("initiative__title", "status", "what_was_done", "how_we_did_it")
         ],
         "grant_requests": [
             {"initiative": title, "amount_requested": str(amount), "status": status}

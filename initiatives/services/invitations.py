@@ -1,13 +1,18 @@
 """Co-organisers: an organiser invites someone by e-mail address; they accept or decline.
 
 Whether an address has an account is never revealed to the inviter. A person with
-an account gets a notification; anyone who signs up later with the address finds
-the invitation under "My initiatives". (E-mail to addresses without an account is
-not sent yet: the outbox is per account.)
+an account gets a notification; an address without an account gets a plain e-mail
+(in Dutch, after commit) that asks them to sign up with that address, after which
+they find the invitation under "My initiatives".
 """
 
+import logging
+from functools import partial
+
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,6 +26,7 @@ from ..models import Initiative, Organiser, OrganiserInvitation
 from .initiatives import require_organiser
 
 MAX_ORGANISERS = 5
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -56,7 +62,35 @@ def organiser_invite(*, initiative: Initiative, by, email: str) -> OrganiserInvi
             },
             link=_mine_path(),
         )
+    else:
+        transaction.on_commit(
+            partial(_mail_newcomer, email=email, title=initiative.title, inviter=by.public_name)
+        )
     return invitation
+
+
+def _mail_newcomer(*, email: str, title: str, inviter: str) -> None:
+    """E-mail an invitee without an account: sign up with this address, then accept.
+
+    Sent in Dutch, the site's language (there is no account to hold a preference).
+    A mail server failure is logged; the invitation stays under "My initiatives".
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "title": title,
+            "inviter": inviter,
+            "signup_url": settings.SITE_URL + reverse("account_signup"),
+            "mine_url": settings.SITE_URL + reverse("initiatives:mine"),
+            "email": email,
+        }
+        subject = render_to_string(
+            "initiatives/email/invitation_newcomer_subject.txt", context
+        ).strip()
+        body = render_to_string("initiatives/email/invitation_newcomer_body.txt", context)
+    try:
+        send_mail(subject, body, None, [email])
+    except Exception:  # the invitation itself is saved; tell the logs
+        logger.exception("Could not e-mail the invitation to organise %r.", title)
 
 
 def _mine_path() -> str:
