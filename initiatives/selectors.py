@@ -27,6 +27,7 @@ from neighbourhoods.sections import count_per_wijk
 from .models import (
     PUBLIC_STATUSES,
     REVIEW_STATUSES,
+    AccountabilityReport,
     BudgetAllocation,
     BudgetLine,
     Comment,
@@ -138,6 +139,18 @@ def review_queue(user) -> QuerySet[Initiative]:
         .annotate(open_grant_total=_open_grant_total())
         .prefetch_related(_organisers())
         .order_by("submitted_at", "pk")
+    )
+
+
+def reports_to_review(user) -> list:
+    """Submitted accountability reports of initiatives ``user`` reviews, oldest first."""
+    queryset = AccountabilityReport.objects.filter(status=AccountabilityReport.Status.SUBMITTED)
+    if not user.is_staff:
+        queryset = queryset.filter(
+            initiative__neighbourhood_id__in=reviewer_neighbourhood_ids(user=user)
+        )
+    return list(
+        queryset.select_related("initiative__neighbourhood").order_by("submitted_at", "pk")
     )
 
 

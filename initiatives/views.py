@@ -353,6 +353,7 @@ def review_queue(request):
         "initiatives/review_queue.html",
         {
             "page": page,
+            "reports": selectors.reports_to_review(request.user),
             "in_review": Status.IN_REVIEW,
             "note_actions": [
                 (Status.CHANGES_REQUESTED.value, _("Ask for changes")),

@@ -359,3 +359,13 @@ def test_my_data_holds_the_reports_i_wrote(completed, organiser):
     write(completed, organiser)
     [report] = user_export_data(user=organiser)["initiatives"]["accountability_reports"]
     assert (report["initiative"], report["how"]) == ("Baan", HOW)
+
+
+def test_a_submitted_report_waits_in_the_review_queue(client, completed, organiser, staff):
+    write(completed, organiser, submit=True)
+    client.force_login(staff)
+    queue = client.get(reverse("initiatives:review_queue"))
+    assert reverse("initiatives:accountability", args=[completed.pk]) in queue.content.decode()
+    accountability_report_accept(report=completed.accountability_report, by=staff)
+    queue = client.get(reverse("initiatives:review_queue"))
+    assert "Er wachten geen verantwoordingen." in queue.content.decode()

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 LIST_QUERIES = 8  # + count, neighbourhood choices, initiatives, their photos
 DETAIL_QUERIES = 12  # + initiative, photos, organisers, history, news, volunteer tasks,
 # comments, reviewer?, support/follow/blocked
-# session, user, two-factor check, unread count, count, initiatives, organisers
-QUEUE_QUERIES = 7
+# session, user, two-factor check, unread count, count, initiatives, organisers,
+# accountability reports to review
+QUEUE_QUERIES = 8
 DETAIL_QUERIES_ORGANISER = 14  # + open invitations, grant requests
 MINE_QUERIES = 7  # session, user, unread count, invitations, count, initiatives, photos
 
