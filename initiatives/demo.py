@@ -3,7 +3,7 @@
 Idempotent: an initiative whose title already exists is left alone.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from io import BytesIO
 
@@ -16,12 +16,10 @@ from mijnbuurt.accounts.demo import STAFF_TOTP_SECRET, demo_user
 from mijnbuurt.core.demo import DemoAccount
 from neighbourhoods.models import Neighbourhood
 
+from .demo_money import seed_money
 from .lifecycle import ORGANISER, TRANSITIONS
 from .models import (
     AccountabilityReport,
-    BudgetAllocation,
-    BudgetLine,
-    GrantRequest,
     Initiative,
     Status,
     Theme,
@@ -29,10 +27,6 @@ from .models import (
 from .services import (
     accountability_report_accept,
     accountability_report_save,
-    grant_award,
-    grant_decline,
-    grant_mark_paid,
-    grant_request,
     initiative_create,
     initiative_follow,
     initiative_support,
@@ -41,7 +35,6 @@ from .services import (
     organiser_invitation_accept,
     organiser_invite,
 )
-from .services.grants import budget_allocation_create
 
 ORGANISER_EMAIL = "initiatiefnemer@example.org"
 RESIDENT_EMAIL = "bewoner@example.org"
@@ -234,7 +227,7 @@ def seed(*, out) -> list[DemoAccount]:
             initiative_update_post(initiative=initiative, by=organiser, text=NEWS)
         created += 1
     out.write(f"Initiatives: {created} created, {len(INITIATIVES) - created} already there.")
-    _seed_money(organiser=organiser, staff=staff, year=today.year, out=out)
+    seed_money(organiser=organiser, staff=staff, year=today.year, out=out)
     _seed_comments(organiser=organiser, resident=resident, out=out)
     _seed_accountability(organiser=organiser, staff=staff, out=out)
     return [DemoAccount(role="initiative organiser (initiatiefnemer)", email=ORGANISER_EMAIL)]
@@ -243,115 +236,6 @@ def seed(*, out) -> list[DemoAccount]:
 # The municipality's lines (code, name, amount, savings target): the seed's "Bouwbudget"
 # of EUR 3.8 million, with the agreed saving of EUR 800,000 to 1,000,000 (here 900,000)
 # sought in the first three.
-BUDGET_LINES = [
-    ("wijkwelzijnsaccommodaties", "Wijkwelzijnsaccommodaties", "1550000", "450000"),
-    ("wijkverenigingen", "Wijkverenigingen", "420000", "200000"),
-    ("wijkwelzijnsopbouwwerk", "Wijkwelzijnsopbouwwerk", "1080000", "250000"),
-    ("stimuleringsbudget-welzijn", "Stimuleringsbudget welzijn", "240000", "0"),
-    ("vrijwilligerswerk", "Vrijwilligerswerk", "420000", "0"),
-    ("maatschappelijk-betrokken-ondernemen", "Maatschappelijk betrokken ondernemen", "90000", "0"),
-]
-# Other allocations staff entered (line code, recipient, description, amount, kind, month)
-ALLOCATIONS = [
-    ("wijkverenigingen", "Wijkvereniging Pittelo", "Jaarsubsidie", "18500", "expense", 2),
-    ("wijkverenigingen", "Wijkvereniging Lariks", "Jaarsubsidie", "16000", "commitment", 3),
-    (
-        "wijkwelzijnsaccommodaties",
-        "MFA Assen-Oost",
-        "Exploitatiebijdrage eerste halfjaar",
-        "410000",
-        "expense",
-        1,
-    ),
-    (
-        "wijkwelzijnsaccommodaties",
-        "Buurthuis Lariks",
-        "Exploitatiebijdrage",
-        "95000",
-        "commitment",
-        4,
-    ),
-    (
-        "wijkwelzijnsopbouwwerk",
-        "ICARE Welzijn",
-        "Opbouwwerk in de wijken",
-        "790000",
-        "commitment",
-        1,
-    ),
-    ("vrijwilligerswerk", "Vrijwilligerscentrale Assen", "Steunpunt", "240000", "expense", 2),
-]
-# initiative title, items, what happens: awarded, paid, declined or (None) still open
-GRANTS = [
-    (
-        "Moestuin achter de Brink",
-        [("Plantenbakken en potgrond", "650.00"), ("Zaden en gereedschap", "185.50")],
-        "paid",
-    ),
-    (
-        "Buurtkamer Lariks: elke dinsdag koffie",
-        [("Koffiezetapparaat", "240.00"), ("Spellen en koffie voor een jaar", "360.00")],
-        "awarded",
-    ),
-]
-DECLINE_REASON = "Dit past beter bij de regeling voor wijkverenigingen; vraag het daar aan."
-
-
-def _seed_money(*, organiser, staff, year: int, out) -> None:
-    lines = {}
-    for code, name, amount, savings in BUDGET_LINES:
-        lines[code], _created = BudgetLine.objects.get_or_create(
-            year=year,
-            code=code,
-            defaults={"name": name, "amount": Decimal(amount), "savings_target": Decimal(savings)},
-        )
-    if not BudgetAllocation.objects.filter(budget_line__year=year).exists():
-        for code, recipient, description, amount, kind, month in ALLOCATIONS:
-            budget_allocation_create(
-                budget_line=lines[code],
-                by=staff,
-                description=description,
-                recipient=recipient,
-                amount=Decimal(amount),
-                kind=kind,
-                date=date(year, month, 1),
-            )
-    line = lines["stimuleringsbudget-welzijn"]
-    made = 0
-    for title, items, outcome in GRANTS:
-        initiative = Initiative.objects.filter(title=title).first()
-        if initiative is None or initiative.grants.exists():
-            continue
-        if initiative.status not in (Status.SUBMITTED, Status.IN_REVIEW, Status.PUBLISHED):
-            continue
-        grant = grant_request(
-            initiative=initiative, by=organiser, items=[(d, Decimal(a)) for d, a in items]
-        )
-        grant_award(grant=grant, by=staff, budget_line=line, amount=grant.amount_requested)
-        if outcome == "paid":
-            grant_mark_paid(grant=grant, by=staff)
-        made += 1
-    # One still open and one declined, on initiatives that are waiting for a review.
-    waiting = Initiative.objects.filter(
-        status__in=(Status.SUBMITTED, Status.IN_REVIEW), grants__isnull=True
-    ).order_by("pk")[:2]
-    for n, initiative in enumerate(waiting):
-        grant = grant_request(
-            initiative=initiative,
-            by=organiser,
-            items=[("Materiaal", Decimal("300.00")), ("Flyers en posters", Decimal("75.00"))],
-        )
-        if n == 1:
-            grant_decline(grant=grant, by=staff, reason=DECLINE_REASON)
-        made += 1
-    out.write(
-        f"Grants: {len(lines)} budget lines for {year}, {made} grant requests created "
-        f"({GrantRequest.objects.count()} in all)."
-    )
-
-
-# Comments on the first running initiative; one is reported, so the moderation queue
-# (/initiatieven/moderatie/) has something to show.
 COMMENTS = [
     ("resident", "Wat een goed idee! Ik kom dinsdag zeker een kopje koffie drinken."),
     ("organiser", "Leuk, Anne! Neem gerust de buren mee."),

@@ -165,7 +165,7 @@ def test_demo_seeds_budget_lines_and_grants_once(settings, tmp_path):
 
     from django.utils import timezone
 
-    from initiatives import demo
+    from initiatives import demo, demo_money
     from tests.initiatives.factories import WijkFactory
 
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -177,7 +177,7 @@ def test_demo_seeds_budget_lines_and_grants_once(settings, tmp_path):
     demo.seed(out=io.StringIO())
 
     lines = budget_lines_with_totals().filter(year=timezone.localdate().year)
-    assert lines.count() == len(demo.BUDGET_LINES)
+    assert lines.count() == len(demo_money.BUDGET_LINES)
     assert GrantRequest.objects.count() == grants
     assert set(GrantRequest.objects.values_list("status", flat=True)) == set(
         GrantRequest.Status.values
