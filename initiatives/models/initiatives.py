@@ -47,7 +47,30 @@ EDITABLE_STATUSES = (Status.DRAFT, Status.CHANGES_REQUESTED)
 REVIEW_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW)
 
 
-class Initiative(models.Model):
+class Hideable(models.Model):
+    """Content the moderators can hide with a reason; it stays in the database."""
+
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_hidden(self) -> bool:
+        """Hidden by the moderators: only its author (or organisers) and reviewers see it."""
+        return self.hidden_at is not None
+
+
+class Initiative(Hideable):
     title = models.CharField(_("title"), max_length=120)
     summary = models.CharField(
         _("short summary"),
@@ -94,16 +117,6 @@ class Initiative(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("hidden by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
 
     class Meta:
         verbose_name = _("initiative")
@@ -138,11 +151,6 @@ class Initiative(models.Model):
     @property
     def is_public(self) -> bool:
         return self.status in VISIBLE_STATUSES
-
-    @property
-    def is_hidden(self) -> bool:
-        """Hidden by the moderators: only its organisers and reviewers still see it."""
-        return self.hidden_at is not None
 
 
 class Organiser(models.Model):
@@ -247,7 +255,7 @@ class InitiativePhoto(models.Model):
         return self.description or self.image.name
 
 
-class InitiativeUpdate(models.Model):
+class InitiativeUpdate(Hideable):
     """A short news post by an organiser on a running or completed initiative."""
 
     initiative = models.ForeignKey(
@@ -266,16 +274,6 @@ class InitiativeUpdate(models.Model):
         _("thumbnail"), upload_to="initiatives/updates/%Y/%m/", blank=True
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("hidden by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
 
     class Meta:
         verbose_name = _("update")

@@ -9,11 +9,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .initiatives import Hideable
+
 MAX_COMMENT_CHARS = 2000
 MAX_REPORT_CHARS = 1000
 
 
-class Comment(models.Model):
+class Comment(Hideable):
     initiative = models.ForeignKey(
         "initiatives.Initiative",
         verbose_name=_("initiative"),
@@ -29,16 +31,6 @@ class Comment(models.Model):
     )
     body = models.TextField(_("comment"), max_length=MAX_COMMENT_CHARS)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("hidden by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
 
     class Meta:
         verbose_name = _("comment")
