@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Development and tests run with DEBUG on; the settings default to off (production).
+export DEBUG ?= true
 
 .PHONY: run test install messages lint format migrate seed worker beat clean
 

@@ -29,6 +29,12 @@ def _fresh_state():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Passwords hash with MD5 in tests: the same flows, without PBKDF2's deliberate cost."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def resident(db):
     from tests.accounts.factories import UserFactory
@@ -45,12 +51,10 @@ def outsider(db):
 
 @pytest.fixture
 def staff(db):
-    """A municipal staff member with TOTP set up, as the admin requires."""
-    from tests.accounts.factories import UserFactory, enable_totp
+    """A municipal staff member: the "gemeente" group, TOTP set up, no superuser."""
+    from tests.accounts.factories import staff_member
 
-    user = UserFactory(email="medewerker@example.org", display_name="Gemma", is_staff=True)
-    enable_totp(user)
-    return user
+    return staff_member(email="medewerker@example.org", display_name="Gemma")
 
 
 @pytest.fixture
@@ -80,6 +84,36 @@ def professional_b(db):
         team=team, user=user, discipline=TeamMembership.Discipline.YOUTH_AND_FAMILY
     )
     enable_totp(user)
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    """A superuser (with the staff flag and TOTP) in no area team, organising nothing.
+
+    Per-object rules have no superuser shortcut: the flags open no one's request,
+    draft or booking; as staff they see what the rules give staff (the fallback queue).
+    """
+    from tests.accounts.factories import UserFactory, enable_totp
+
+    user = UserFactory(
+        email="superuser@example.org", display_name="Sjoerd", is_staff=True, is_superuser=True
+    )
+    enable_totp(user)
+    return user
+
+
+@pytest.fixture
+def professional_a_without_mfa(db):
+    """A professional of area team A who has not set up two-factor authentication."""
+    from neighbourhoods.models import AreaTeam, TeamMembership
+    from tests.accounts.factories import UserFactory
+
+    user = UserFactory(email="professional-a2@example.org", display_name="Paula")
+    team, _ = AreaTeam.objects.get_or_create(name="Gebiedsteam A")
+    TeamMembership.objects.create(
+        team=team, user=user, discipline=TeamMembership.Discipline.SOCIAL_WORK
+    )
     return user
 
 

@@ -120,7 +120,9 @@ class InitiativeAdmin(admin.ModelAdmin):
     def supporters(self, obj) -> int:
         return obj.supporter_total
 
-    @admin.action(description=_("Approve and publish the selected initiatives"))
+    @admin.action(
+        description=_("Approve and publish the selected initiatives"), permissions=["change"]
+    )
     def approve(self, request, queryset):
         approved, refused = 0, []
         for initiative in queryset:
@@ -274,7 +276,7 @@ class GrantRequestAdmin(admin.ModelAdmin):
         return False
 
     def has_decide_permission(self, request) -> bool:
-        return request.user.is_active and request.user.is_staff
+        return request.user.has_perm("initiatives.change_grantrequest")
 
     @admin.action(description=_("Award the selected grant requests"), permissions=["decide"])
     def award(self, request, queryset):

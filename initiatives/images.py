@@ -22,6 +22,7 @@ PHOTO_MESSAGES = ImageMessages(
     too_large=_("A photo may be at most 8 MB."),
     not_an_image=_("A photo must be a JPEG, PNG or WebP image."),
     too_many_pixels=_("The photo has too many pixels."),
+    damaged=_("This photo is damaged or incomplete, so it cannot be read. Try another photo."),
 )
 
 

@@ -8,6 +8,8 @@ everyone, unless the moderators hid them. Views fetch through
 
 import rules
 
+from mijnbuurt.core.mfa import role_predicate
+
 from .models import VISIBLE_STATUSES
 from .selectors import user_is_organiser, user_reviews_neighbourhood
 
@@ -30,6 +32,7 @@ def is_organiser(user, initiative) -> bool:
     return user_is_organiser(user=user, initiative=initiative)
 
 
+@role_predicate
 @rules.predicate
 def is_reviewer(user, initiative) -> bool:
     if initiative is None:
@@ -41,6 +44,7 @@ def is_reviewer(user, initiative) -> bool:
     return user_reviews_neighbourhood(user=user, neighbourhood=initiative.neighbourhood)
 
 
+@role_predicate
 @rules.predicate
 def is_any_reviewer(user) -> bool:
     """Staff, or a member of an area team (who reviews their team's neighbourhoods)."""

@@ -12,7 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.ratelimit import limit
 from neighbourhoods.layers import layer_config
+from neighbourhoods.widgets import asks_geocoder
 
 from . import selectors
 from .filters import InitiativeFilter
@@ -114,6 +117,7 @@ def detail(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("geocoder", when=asks_geocoder)
 def create(request):
     form = InitiativeForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -132,6 +136,7 @@ def create(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("geocoder", when=asks_geocoder)
 def edit(request, pk: int):
     initiative = _organised(request, pk, selectors.initiative_for_edit())
     if initiative.status not in EDITABLE_STATUSES:
@@ -264,6 +269,7 @@ def post_update(request, pk: int):
 
 @login_required
 @require_POST
+@limit("invitations")
 def invite(request, pk: int):
     initiative = _organised(request, pk, selectors.initiative_for_edit())
     form = InviteForm(request.POST)
@@ -341,6 +347,7 @@ def mine(request):
 
 
 @login_required
+@mfa_required
 @require_GET
 def review_queue(request):
     if not rules.has_perm("initiatives.use_review_queue", request.user):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.mfa import mfa_required
 
 from . import selectors_knowledge
 from .forms_accountability import ChangesForm, CostFormSet, ReportForm
@@ -161,6 +162,7 @@ def photo_remove(request, pk: int, photo_pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def accept(request, pk: int):
     initiative = _initiative(request, pk, perm="initiatives.review_initiative")
@@ -174,6 +176,7 @@ def accept(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def request_changes(request, pk: int):
     initiative = _initiative(request, pk, perm="initiatives.review_initiative")

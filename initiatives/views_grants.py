@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.mfa import mfa_required
 
 from . import selectors
 from .forms import GrantAwardForm, GrantDeclineForm, GrantItemFormSet
@@ -91,6 +92,7 @@ def _back(grant: GrantRequest):
 
 
 @login_required
+@mfa_required
 @require_POST
 def award(request, pk: int, grant_pk: int):
     grant = _grant(request, pk, grant_pk)
@@ -113,6 +115,7 @@ def award(request, pk: int, grant_pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def decline(request, pk: int, grant_pk: int):
     grant = _grant(request, pk, grant_pk)
@@ -132,6 +135,7 @@ def decline(request, pk: int, grant_pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def mark_paid(request, pk: int, grant_pk: int):
     grant = _grant(request, pk, grant_pk)

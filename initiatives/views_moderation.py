@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.ratelimit import limit
 
 from . import selectors, selectors_moderation
 from .forms_moderation import CommentForm, ReportForm
@@ -46,6 +48,7 @@ def _detail(initiative: Initiative, anchor: str = "") -> str:
 
 @login_required
 @require_POST
+@limit("comments")
 def comment_create(request, pk: int):
     initiative = _initiative(request, pk)
     form = CommentForm(request.POST)
@@ -102,6 +105,7 @@ def _reportable(request, pk: int, kind: str, item_pk: int | None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("reports")
 def report(request, pk: int, kind: str = "initiative", item_pk: int | None = None):
     initiative, item = _reportable(request, pk, kind, item_pk)
     form = ReportForm(request.POST or None)
@@ -133,6 +137,7 @@ def _require_moderator(request) -> None:
 
 
 @login_required
+@mfa_required
 @require_GET
 def queue(request):
     _require_moderator(request)
@@ -166,6 +171,7 @@ def _back(anchor: str = ""):
 
 
 @login_required
+@mfa_required
 @require_POST
 def hide(request, kind: str, item_pk: int):
     _require_moderator(request)
@@ -180,6 +186,7 @@ def hide(request, kind: str, item_pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def restore(request, kind: str, item_pk: int):
     _require_moderator(request)
@@ -194,6 +201,7 @@ def restore(request, kind: str, item_pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def dismiss(request, kind: str, item_pk: int):
     _require_moderator(request)
@@ -208,6 +216,7 @@ def dismiss(request, kind: str, item_pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def block(request, user_pk: int):
     _require_moderator(request)

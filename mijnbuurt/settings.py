@@ -7,8 +7,10 @@ DEBUG=false and must then provide a real SECRET_KEY and ALLOWED_HOSTS; see
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -31,7 +33,8 @@ def env_bool(name: str, *, default: bool) -> bool:
 
 DEVELOPMENT_SECRET_KEY = "development-only-secret-key-never-use-in-production"  # noqa: S105
 
-DEBUG = env_bool("DEBUG", default=True)
+# Off unless asked for: `make run` and the tests turn it on explicitly.
+DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default=DEVELOPMENT_SECRET_KEY)
 if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set to a real secret when DEBUG is off.")
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "django_filters",
     "leaflet",
+    "csp",
     "rules.apps.AutodiscoverRulesConfig",
     # The platform core, then the domain apps in dependency order (DESIGN.md).
     "mijnbuurt.core",
@@ -69,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,7 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "mijnbuurt.core.middleware.RequireMFAMiddleware",
+    "mijnbuurt.core.mfa.MFASetupRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "mijnbuurt.urls"
@@ -128,6 +133,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mijnbuurt",
+            # Fail fast when Redis is down: rate limits then let requests through.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
@@ -202,6 +209,60 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mijn buurt Assen"
 
+# --- Rate limits -------------------------------------------------------------------------
+# Everything that sends a message or e-mail to other people, or is costly, is limited
+# (mijnbuurt/core/ratelimit.py: a view takes its rule with @limit("<rule>")). A rule is
+# one or more rates "count/period/per": period s, m, h or d (5m: five minutes), counted
+# per user or per client IP. Only POSTs count. Each rule can be set from the
+# environment as RATE_LIMIT_<RULE>, e.g. RATE_LIMIT_MESSAGES=10/m/user,100/h/user.
+
+
+def env_rates(name: str, *, default: str) -> str:
+    """Rates like "10/m/user,100/h/ip"; anything else stops the start."""
+    value = env.str(name, default=default).replace(" ", "")
+    for part in value.split(","):
+        count, _, rest = part.partition("/")
+        period, _, per = rest.partition("/")
+        if not (
+            count.isdigit()
+            and period[-1:] in {"s", "m", "h", "d"}
+            and (period[:-1] == "" or period[:-1].isdigit())
+            and per in {"user", "ip"}
+        ):
+            raise ImproperlyConfigured(
+                f"{name}={value!r} is not a list of rates like 10/m/user,100/h/ip."
+            )
+    return value
+
+
+RATE_LIMITS = {
+    # help-request messages, resident -> area team and area team -> resident
+    "messages": "10/m/user,100/h/user,1000/h/ip",
+    "help_requests": "5/h/user,30/h/ip",
+    "comments": "10/m/user,100/h/user,300/h/ip",
+    # abuse reports of initiatives, comments and news
+    "reports": "5/m/user,50/h/ip",
+    # initiative invitations by e-mail, volunteer task and hand-over invitations
+    "invitations": "20/h/user,100/h/ip",
+    "bookings": "20/h/user,100/h/ip",
+    "signups": "30/h/user,300/h/ip",
+    # postcode and address lookups (PDOK Locatieserver)
+    "geocoder": "30/m/ip",
+}
+RATE_LIMITS = {
+    rule: env_rates(f"RATE_LIMIT_{rule.upper()}", default=rates)
+    for rule, rates in RATE_LIMITS.items()
+}
+# How many reverse proxies of our own stand in front of the app. 0: X-Forwarded-For is
+# ignored and REMOTE_ADDR is the client; N: the client is the N-th address from the right
+# in X-Forwarded-For (mijnbuurt/core/client_ip.py). allauth's limits use the same rule.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+RATELIMIT_IP_META_KEY = "mijnbuurt.core.client_ip.client_ip"
+RATELIMIT_FAIL_OPEN = True  # a cache that cannot count lets the request through
+
 # --- Internationalisation ------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
@@ -261,6 +322,16 @@ VOLUNTEER_VOG_VALID_DAYS = env.int("VOLUNTEER_VOG_VALID_DAYS", default=3 * 365)
 # How many suggested tasks the matching job keeps per volunteer.
 VOLUNTEER_SUGGESTIONS_PER_VOLUNTEER = 10
 
+# --- Planning horizon --------------------------------------------------------------------
+
+# Bookings and shifts (a whole series included) may be planned at most this many days
+# ahead (mijnbuurt/core/dates.py). From 1 day to 10 years.
+SCHEDULING_HORIZON_DAYS = env.int("SCHEDULING_HORIZON_DAYS", default=730)
+if not 1 <= SCHEDULING_HORIZON_DAYS <= 3650:
+    raise ImproperlyConfigured(
+        f"SCHEDULING_HORIZON_DAYS={SCHEDULING_HORIZON_DAYS} is out of range; use 1 to 3650."
+    )
+
 # --- Security ----------------------------------------------------------------------------
 
 SESSION_COOKIE_HTTPONLY = True
@@ -293,18 +364,51 @@ if not REDIS_URL:
     LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
     LOGGING["loggers"]["kombu.connection"] = {"level": "ERROR"}
 
-# Roles that must have two-factor authentication before using their tools.
+# Roles that must have two-factor authentication before using their tools; the views
+# and rules of those roles ask for it (mijnbuurt/core/mfa.py), wherever they live.
 MFA_REQUIRED_ROLES = ["staff", "professional"]
-MFA_PROTECTED_PATHS = [
-    "/admin/",
-    "/team/",
-    "/initiatieven/beoordelen/",
-    "/initiatieven/moderatie/",
-    # the area teams' hand-over of help requests to volunteers
-    "/vrijwilligerswerk/overdragen/",
-    "/vrijwilligerswerk/overdrachten/",
-    "/vrijwilligerswerk/gebiedsteams/vertrouwd/",
-]
+
+# --- Content-Security-Policy (django-csp) -------------------------------------------------
+# Scripts and styles only from this site's static files: no inline scripts or styles, so
+# markup that slips into a page cannot run. Map tiles may come from another server
+# (MAP_TILE_URL), and the geocoder (GEOCODER_URL) may be asked from the browser.
+
+
+def url_origin(url: str, *, name: str) -> str:
+    """The source (scheme://host[:port]) of a configured URL, for the policy.
+
+    'self' for a path on this site ("/tiles/{z}/{x}/{y}.png"); Leaflet's subdomain
+    placeholder becomes a wildcard ("https://{s}.tile.example.org" -> "https://*.tile...").
+    """
+    if url.startswith("/") and not url.startswith("//"):
+        return SELF
+    parts = urlsplit(url)
+    host = parts.netloc
+    if host.startswith("{s}."):
+        host = "*." + host.removeprefix("{s}.")
+    if parts.scheme not in {"http", "https"} or not host or "{" in host or "@" in host:
+        raise ImproperlyConfigured(
+            f"{name}={url!r} is not a URL this site can allow; use https://host/... or /path."
+        )
+    return f"{parts.scheme}://{host}"
+
+
+MAP_TILE_ORIGIN = url_origin(MAP_TILE_URL, name="MAP_TILE_URL")
+GEOCODER_ORIGIN = url_origin(GEOCODER_URL, name="GEOCODER_URL")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # data: for the two-factor QR code (allauth) and images inside the style sheets
+        "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
+        "connect-src": [SELF, GEOCODER_ORIGIN],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # --- Help requests (neighbourhoods) ------------------------------------------------------
 

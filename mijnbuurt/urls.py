@@ -1,15 +1,9 @@
-from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from mijnbuurt.core import views as core_views
-
-# Staff log in through allauth (with their second factor), never the bare admin form.
-admin.site.login = secure_admin_login(admin.site.login)
-admin.site.site_header = "Mijn buurt Assen"
-admin.site.site_title = "Mijn buurt Assen"
 
 urlpatterns = [
     path("admin/rapportages/", include("reports.urls")),

@@ -59,7 +59,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     actions = ["approve"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    @admin.action(description=_("Approve the selected organisations"))
+    @admin.action(description=_("Approve the selected organisations"), permissions=["change"])
     def approve(self, request, queryset):
         count = organisation_approve(organisations=queryset)
         self.message_user(
@@ -123,7 +123,7 @@ class HelpRequestAdmin(_ReadOnlyAdmin):
     actions = ["assign_team"]
 
     def has_assign_permission(self, request) -> bool:
-        return request.user.is_active and request.user.is_staff
+        return request.user.has_perm("neighbourhoods.change_helprequest")
 
     @admin.action(
         description=_("Move the selected requests to another area team"), permissions=["assign"]

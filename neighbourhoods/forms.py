@@ -95,6 +95,11 @@ class OrganisationForm(forms.ModelForm):
             del self.fields["remove_logo"]
         if self.instance.latitude is not None and self.instance.longitude is not None:
             self.fields["location"].initial = (self.instance.latitude, self.instance.longitude)
+        if self.instance.pk and self.instance.is_approved:
+            self.fields["name"].help_text = _(
+                "If you change the name, the municipality checks the entry again. "
+                "Until then it is not on the social map."
+            )
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")

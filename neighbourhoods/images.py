@@ -11,6 +11,7 @@ LOGO_MESSAGES = ImageMessages(
     too_large=_("The logo may be at most 2 MB."),
     not_an_image=_("The logo must be a JPEG, PNG or WebP image."),
     too_many_pixels=_("The logo has too many pixels."),
+    damaged=_("This logo is damaged or incomplete, so it cannot be read. Try another image."),
 )
 
 

@@ -2,6 +2,8 @@
 
 import rules
 
+from mijnbuurt.core.mfa import role_predicate
+
 
 @rules.predicate
 def is_member(user, organisation) -> bool:
@@ -15,6 +17,7 @@ def is_approved(user, organisation) -> bool:
     return organisation is not None and organisation.is_approved
 
 
+@role_predicate
 @rules.predicate
 def is_staff(user) -> bool:
     return user.is_authenticated and user.is_active and user.is_staff
@@ -26,7 +29,9 @@ rules.add_perm("neighbourhoods.change_organisation", is_member)
 
 # --- Help requests ------------------------------------------------------------------------
 # A request is seen by the resident who asked, the members of the covering area team and,
-# for requests no team covers (the fallback queue), municipal staff. Nobody else.
+# for requests no team covers (the fallback queue), municipal staff. Nobody else: no flag
+# of the account (superuser) counts. The team's and staff's powers need two-factor
+# authentication (``role_predicate``).
 
 
 @rules.predicate
@@ -38,6 +43,7 @@ def is_requester(user, help_request) -> bool:
     return help_request.requester_id == user.pk
 
 
+@role_predicate
 @rules.predicate
 def handles_help_request(user, help_request) -> bool:
     """A member of the covering team, or staff for a request in the fallback queue."""
@@ -61,6 +67,6 @@ def uses_help_queue(user) -> bool:
 
 rules.add_perm("neighbourhoods.view_own_helprequest", is_requester)
 rules.add_perm("neighbourhoods.handle_helprequest", handles_help_request)
-rules.add_perm("neighbourhoods.use_help_queue", uses_help_queue)
+rules.add_perm("neighbourhoods.use_help_queue", role_predicate(uses_help_queue))
 # The same test without Django's permission backends (one query at most), for menus.
 rules.add_rule("neighbourhoods.uses_help_queue", uses_help_queue)

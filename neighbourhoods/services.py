@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from mijnbuurt.core.exceptions import ServiceError
 
 from . import locator
 from .geocoding import geocode_address, geocode_postcode
-from .images import logo_clean
+from .images import logo_clean, logo_validate
 from .models import Neighbourhood, Organisation, TeamMembership
 
 RESERVED_SLUGS = {"mijn-buurt"}
@@ -158,6 +159,15 @@ def home_neighbourhood_locate(
     return buurt
 
 
+def _clean_logo(logo):
+    """The uploaded logo without metadata, or a ServiceError if it is no sound image."""
+    try:
+        logo_validate(logo)
+    except ValidationError as error:
+        raise ServiceError(error.messages[0], code=error.code or "bad_image") from None
+    return logo_clean(logo)
+
+
 def _organisation_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:150] or "organisatie"
     slug, n = base, 1
@@ -174,7 +184,7 @@ def organisation_propose(*, proposer, neighbourhoods=(), logo=None, **fields) ->
     organisation = Organisation(**fields, is_approved=False)
     organisation.slug = _organisation_slug(organisation.name)
     if logo:
-        organisation.logo = logo_clean(logo)
+        organisation.logo = _clean_logo(logo)
     organisation.save()
     organisation.neighbourhoods.set(neighbourhoods)
     organisation.members.add(proposer)
@@ -185,14 +195,21 @@ def organisation_propose(*, proposer, neighbourhoods=(), logo=None, **fields) ->
 def organisation_update(
     *, organisation: Organisation, neighbourhoods=None, logo=None, **fields
 ) -> Organisation:
-    """A member edits their organisation's entry."""
+    """A member edits their organisation's entry.
+
+    A new name goes back to staff for review: an approved entry is unapproved again, so it
+    leaves the public social map and maps until staff approve it (admin, "approved: No").
+    The name is what residents and staff recognise and trust an entry by.
+    """
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if "name" in fields and fields["name"] != organisation.name:
+        organisation.is_approved = False
     for field, value in fields.items():
         setattr(organisation, field, value)
     if logo is False:
         organisation.logo = None
     elif logo:
-        organisation.logo = logo_clean(logo)
+        organisation.logo = _clean_logo(logo)
     organisation.save()
     if neighbourhoods is not None:
         organisation.neighbourhoods.set(neighbourhoods)

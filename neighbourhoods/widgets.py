@@ -25,6 +25,13 @@ def in_assen(latitude: float, longitude: float) -> bool:
     )
 
 
+def asks_geocoder(request, *, name: str = "location") -> bool:
+    """Whether this POST makes the LocationField ``name`` look its address up (an address
+    and no coordinates): what the "geocoder" rate limit counts."""
+    address = request.POST.get(f"{name}_address", "").strip()
+    return bool(address) and not request.POST.get(f"{name}_latitude", "").strip()
+
+
 class LocationWidget(forms.MultiWidget):
     template_name = "neighbourhoods/widgets/location.html"
     use_fieldset = True

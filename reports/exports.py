@@ -1,18 +1,22 @@
 """CSV and Excel (openpyxl) downloads of the report tables, with the page's filters.
 
 Numbers are written as numbers (a dot for decimals in CSV), so a spreadsheet can
-compute with them; labels are translated like the page.
+compute with them; labels are translated like the page. Every cell, headings and
+filters included, goes through ``spreadsheet_cell``, so text that starts like a
+formula (a wijk named ``=HYPERLINK(...)``) stays text.
 """
 
 import csv
 import io
-from decimal import Decimal
 
 from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+
+from mijnbuurt.core.exports import spreadsheet_cell
 
 from .tables import Table
 
@@ -20,20 +24,17 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBER_FORMATS = {"money": "#,##0.00", "hours": "0.0", "pct": "0.0"}
 
 
-def _cell(value):
-    if isinstance(value, Decimal):
-        return float(value) if value != value.to_integral_value() else int(value)
-    if value is None or isinstance(value, (int, float)):
-        return value
-    return str(value)
-
-
 def _rows(table: Table):
-    yield [str(c.label) for c in table.columns]
+    yield [spreadsheet_cell(c.label) for c in table.columns]
     for row in table.rows:
-        yield [_cell(v) for v in row]
+        yield [spreadsheet_cell(v) for v in row]
     if table.total is not None:
-        yield [_cell(v) for v in table.total]
+        yield [spreadsheet_cell(v) for v in table.total]
+
+
+def _xlsx_row(row: list) -> list:
+    """Excel files cannot hold control characters (a bell in a name): they are left out."""
+    return [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row]
 
 
 def csv_response(table: Table, *, filename: str) -> HttpResponse:
@@ -53,7 +54,7 @@ def xlsx_response(tables: list[Table], *, filters: list[tuple[str, str]], filena
     for table in tables:
         sheet = book.create_sheet(title=slugify(str(table.title))[:31] or table.slug)
         for row in _rows(table):
-            sheet.append(row)
+            sheet.append(_xlsx_row(row))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         if table.total is not None:
@@ -69,7 +70,7 @@ def xlsx_response(tables: list[Table], *, filters: list[tuple[str, str]], filena
         sheet.freeze_panes = "B2"
     about = book.create_sheet(title=slugify(_("Filters"))[:31])
     for name, value in filters:
-        about.append([name, value])
+        about.append(_xlsx_row([spreadsheet_cell(name), spreadsheet_cell(value)]))
     buffer = io.BytesIO()
     book.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)

@@ -99,7 +99,7 @@ class BookingAdmin(admin.ModelAdmin):
         return False
 
     def has_approve_permission(self, request) -> bool:
-        return request.user.is_active and request.user.is_staff
+        return request.user.has_perm("venues.change_booking")
 
     @admin.action(
         description=_("Approve the selected booking requests (for the venue manager)"),

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.dates import PlannedDateField
+
 from .models import Booking, OpeningHours, Room, Venue
 from .schedule import MAX_OCCURRENCES
 
@@ -15,7 +17,7 @@ REPEAT_CHOICES = [
 
 class BookingForm(forms.Form):
     room = forms.ModelChoiceField(label=_("Room"), queryset=Room.objects.none(), empty_label=None)
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = PlannedDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(
         label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )

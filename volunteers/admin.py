@@ -1,9 +1,13 @@
 """Staff maintain the lists (skills, kinds of task and the professional-only line) and
 can look into tasks and sign-ups; changing sign-ups goes through the pages' rules."""
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+
+from mijnbuurt.core.dates import planned_dates_check
+from mijnbuurt.core.exceptions import ServiceError
 
 from .models import (
     HandOver,
@@ -15,6 +19,7 @@ from .models import (
     TaskInvitation,
     TaskKind,
     TrustedVolunteer,
+    VogCheck,
     VolunteerProfile,
 )
 
@@ -34,8 +39,25 @@ class TaskKindAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ShiftAdminForm(forms.ModelForm):
+    """Staff plan shifts within the organisers' bounds: from today to the horizon."""
+
+    def clean(self):
+        data = super().clean()
+        for name in ("starts_at", "ends_at"):
+            moment = data.get(name)
+            if moment is None or name not in self.changed_data:
+                continue
+            try:
+                planned_dates_check(first=moment.date())
+            except ServiceError as error:
+                self.add_error(name, forms.ValidationError(error.message, code=error.code))
+        return data
+
+
 class ShiftInline(admin.TabularInline):
     model = Shift
+    form = ShiftAdminForm
     extra = 0
     fields = ["starts_at", "ends_at", "places"]
 
@@ -48,6 +70,7 @@ class TaskAdmin(admin.ModelAdmin):
         "kind",
         "theme",
         "requires_vog",
+        "requires_seen_vog",
         "is_recurring",
         "neighbourhood__wijk",
     ]
@@ -73,6 +96,7 @@ class SignUpInline(admin.TabularInline):
 
 @admin.register(Shift)
 class ShiftAdmin(admin.ModelAdmin):
+    form = ShiftAdminForm
     list_display = ["task", "starts_at", "ends_at", "places", "confirmed"]
     list_select_related = ["task"]
     list_filter = ["task__status", "task__kind"]
@@ -171,3 +195,23 @@ class TrustedVolunteerAdmin(admin.ModelAdmin):
     search_fields = ["volunteer__email", "volunteer__display_name", "team__name"]
     raw_id_fields = ["volunteer", "added_by"]
     readonly_fields = ["created_at"]
+
+
+@admin.register(VogCheck)
+class VogCheckAdmin(admin.ModelAdmin):
+    """Read-only: organisers record a VOG they saw on a task's page (VOG gezien). Staff
+    can delete a check recorded by mistake."""
+
+    list_display = ["volunteer", "organisation", "issued_on", "seen_by", "seen_at"]
+    list_filter = ["organisation__is_approved"]
+    list_select_related = ["volunteer", "organisation", "seen_by"]
+    search_fields = ["volunteer__email", "volunteer__display_name", "organisation__name"]
+    date_hierarchy = "seen_at"
+    fields = ["volunteer", "organisation", "issued_on", "seen_by", "seen_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,7 +1,8 @@
 """Demo volunteering: skills, kinds of task, volunteers and tasks with shifts across Assen.
 
 Idempotent: lists are updated in place; a task whose title exists keeps its shifts,
-and gets new ones when all of them lie in the past.
+and gets new ones when all of them lie in the past. An approved organisation has a
+member who saw the demo volunteer's VOG (VOG gezien), which one of its tasks asks for.
 """
 
 import datetime as dt
@@ -18,11 +19,15 @@ from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import HelpKind, HelpRequest, HelpStatus, Neighbourhood, Organisation
 
 from .matching import match
-from .models import Availability, Shift, SignUp, Skill, Task, TaskKind, VolunteerProfile
+from .models import Availability, Shift, SignUp, Skill, Task, TaskKind, VogCheck, VolunteerProfile
 from .services import shift_sign_up
 from .services.handover import handover_create, handover_invite, trusted_volunteer_add
+from .services.vog import vog_check_record
 
 VOLUNTEER_EMAIL = "vrijwilliger@example.org"
+ORGANISATION = "Welzijn Assen (demo)"  # approved, in neighbourhoods' demo
+ORGANISATION_MEMBER_EMAIL = "welzijn@example.org"
+VOG, SEEN_VOG = "own", "seen"
 
 SKILLS = [
     "Koken",
@@ -61,7 +66,8 @@ KINDS = [
 ]
 
 # title, kind, theme, initiative title (or organisation name), neighbourhood, skills,
-# requires VOG, weekday, start hour, hours, places, weeks of shifts
+# VOG (None, VOG: own date, SEEN_VOG: seen by an organisation), weekday, start hour,
+# hours, places, weeks of shifts
 TASKS = [
     (
         "Moestuinbakken onderhouden",
@@ -70,7 +76,7 @@ TASKS = [
         "Moestuin achter de Brink",
         "Brinkkwartier",
         ["Tuinieren"],
-        False,
+        None,
         5,
         10,
         3,
@@ -84,7 +90,7 @@ TASKS = [
         "Buurtkamer Lariks: elke dinsdag koffie",
         "De Lariks West",
         ["Gezelschap bieden", "Koken"],
-        False,
+        None,
         1,
         9,
         3,
@@ -98,7 +104,7 @@ TASKS = [
         "Zwerfafvalploeg Noorderpark",
         "Componistenbuurt Oost",
         [],
-        False,
+        None,
         5,
         13,
         2,
@@ -112,11 +118,25 @@ TASKS = [
         "Buurtkamer Lariks: elke dinsdag koffie",
         "De Lariks West",
         ["Autorijden"],
-        True,
+        VOG,
         3,
         14,
         2,
         2,
+        4,
+    ),
+    (
+        "Maatje voor een oudere buur",
+        "Ontmoeting en activiteiten",
+        Theme.ELDERLY,
+        ORGANISATION,
+        "Brinkkwartier",
+        ["Gezelschap bieden"],
+        SEEN_VOG,
+        1,
+        10,
+        2,
+        1,
         4,
     ),
 ]
@@ -169,11 +189,12 @@ def _task(spec, kinds, skills) -> Task | None:
             neighbourhood=neighbourhood,
             latitude=neighbourhood.latitude,
             longitude=neighbourhood.longitude,
-            requires_vog=vog,
+            requires_vog=vog is not None,
+            requires_seen_vog=vog == SEEN_VOG,
             is_recurring=weeks > 1,
             initiative=initiative,
             organisation=organisation,
-            created_by=initiative.organisers.first() if initiative else None,
+            created_by=(initiative.organisers if initiative else organisation.members).first(),
             status=Task.Status.PUBLISHED,
             published_at=timezone.now(),
         )
@@ -217,6 +238,41 @@ def _volunteer(
     if neighbourhood:
         profile.neighbourhoods.set([neighbourhood])
     return profile
+
+
+def _organisation_member() -> tuple[Organisation | None, object]:
+    """A member of the approved demo organisation: posts its task and records VOGs."""
+    organisation = Organisation.objects.filter(name=ORGANISATION, is_approved=True).first()
+    if organisation is None:
+        return None, None
+    member = demo_user(ORGANISATION_MEMBER_EMAIL, display_name="Wendy (Welzijn Assen)")
+    organisation.members.add(member)
+    return organisation, member
+
+
+def _vog_seen(organisation: Organisation | None, member, volunteer, tasks: list[Task]) -> bool:
+    """The organisation saw the demo volunteer's VOG (once: a valid check stays), and the
+    volunteer signs up for the organisation's task that asks for it."""
+    if organisation is None:
+        return False
+    today = timezone.localdate()
+    valid = VogCheck.objects.valid_on(today).filter(volunteer=volunteer, organisation=organisation)
+    if valid.exists():
+        return False
+    vog_check_record(
+        by=member,
+        volunteer=volunteer,
+        organisation=organisation,
+        issued_on=today - dt.timedelta(days=200),
+    )
+    for task in tasks:
+        if task.requires_seen_vog and task.organisation_id == organisation.pk:
+            shift = task.shifts.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
+            try:
+                shift_sign_up(shift=shift, volunteer=volunteer)
+            except ServiceError:
+                continue
+    return True
 
 
 def _past_hours(tasks: list[Task], people: list) -> None:
@@ -283,6 +339,7 @@ def _handover(volunteer, kinds: dict[str, TaskKind]) -> bool:
 def seed(*, out) -> list[DemoAccount]:
     skills = _skills()
     kinds = _kinds()
+    organisation, member = _organisation_member()
     tasks = [task for spec in TASKS if (task := _task(spec, kinds, skills))]
     volunteer = _volunteer(
         VOLUNTEER_EMAIL,
@@ -291,6 +348,7 @@ def seed(*, out) -> list[DemoAccount]:
         "Brinkkwartier",
         vog=True,
     )
+    seen = _vog_seen(organisation, member, volunteer.user, tasks)
     # Fictional neighbours who already signed up: the Noorderpark shift is full, so the
     # demo shows the waiting list.
     neighbours = [
@@ -318,6 +376,10 @@ def seed(*, out) -> list[DemoAccount]:
     out.write(
         f"Volunteering: {len(skills)} skills, {len(kinds)} kinds of task, {len(tasks)} tasks, "
         f"{signed} new sign-ups, suggestions for {run.volunteers} volunteers"
-        f"{', a help request handed to a volunteer' if handed else ''}."
+        f"{', a help request handed to a volunteer' if handed else ''}"
+        f"{', a VOG seen by an organisation' if seen else ''}."
     )
-    return [DemoAccount(role="volunteer (vrijwilliger)", email=volunteer.user.email)]
+    accounts = [DemoAccount(role="volunteer (vrijwilliger)", email=volunteer.user.email)]
+    if member is not None:
+        accounts.append(DemoAccount(role="organisation member (organisatie)", email=member.email))
+    return accounts

@@ -7,7 +7,8 @@ table in one transaction. The e-mailed moment (``notified_at``) survives for pai
 that stay, so the weekly e-mail only mentions new suggestions.
 
 Score per pair (higher is better), after the hard filters (VOG, minimum age,
-maximum distance):
+maximum distance; a task that asks for a VOG seen by an organisation only for
+volunteers with such a check, as sign-up requires):
 
 - skills: the share of the task's wanted skills the volunteer has (free tags count
   when they equal a skill's name, case-insensitively), times ``WEIGHTS["skill"]``;
@@ -81,8 +82,10 @@ class _Arrays:
     max_km: np.ndarray  # nan = no limit
     availability: np.ndarray
     task_masks: np.ndarray
-    has_vog: np.ndarray
+    has_vog: np.ndarray  # a VOG counts for a task that asks for one (own date or seen)
+    has_seen_vog: np.ndarray  # an approved organisation saw it
     task_vog: np.ndarray
+    task_seen_vog: np.ndarray
     age: np.ndarray  # nan = unknown
     task_min_age: np.ndarray  # nan = none
 
@@ -157,8 +160,10 @@ def _arrays(vols: Volunteers, tasks: Tasks, places: Places, skill_ids: list[int]
         max_km=nan_or(vols.max_km),
         availability=np.array(vols.availability, dtype=np.uint32),
         task_masks=np.array(tasks.masks, dtype=np.uint32),
-        has_vog=np.array(vols.has_vog, dtype=bool),
+        has_vog=np.array(vols.has_vog, dtype=bool) | np.array(vols.has_seen_vog, dtype=bool),
+        has_seen_vog=np.array(vols.has_seen_vog, dtype=bool),
         task_vog=np.array(tasks.requires_vog, dtype=bool),
+        task_seen_vog=np.array(tasks.requires_seen_vog, dtype=bool),
         age=nan_or(vols.age),
         task_min_age=nan_or(tasks.min_age),
     )
@@ -181,6 +186,7 @@ def _score_chunk(a: _Arrays, rows: slice) -> tuple[np.ndarray, ...]:
     np.add(score, WEIGHTS["availability"], out=score, where=available)
     score += WEIGHTS["vog"] * a.task_vog[None, :]  # only volunteers with a VOG remain there
     excluded = a.task_vog[None, :] & ~a.has_vog[rows, None]
+    excluded |= a.task_seen_vog[None, :] & ~a.has_seen_vog[rows, None]  # own date not enough
     excluded |= ~np.isnan(a.task_min_age)[None, :] & ~(
         a.age[rows, None] >= a.task_min_age[None, :]
     )

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from initiatives.models import Theme
 from neighbourhoods.models import Neighbourhood, Organisation
 
-from .models import Availability, Shift, Skill, Task, TaskKind, VolunteerProfile
+from .models import Availability, Shift, Skill, Task, TaskKind, VogCheck, VolunteerProfile
 
 VOLUNTEERS_PER_FACTOR = 700
 TASKS_PER_FACTOR = 300
@@ -103,6 +103,7 @@ def seed(*, factor: float, out) -> None:
     n_tasks = max(1, round(TASKS_PER_FACTOR * factor))
     _seed_volunteers(rng, n_volunteers, buurten, skills)
     _seed_tasks(rng, n_tasks, buurten, skills, kind)
+    _seed_vog_checks()
     out.write(f"Synthetic volunteering: {n_volunteers} volunteers, {n_tasks} open tasks.")
 
 
@@ -189,7 +190,8 @@ def _seed_tasks(rng, count, buurten, skills, kind) -> None:
                 neighbourhood=place,
                 latitude=place.latitude + rng.uniform(-0.004, 0.004) if located else None,
                 longitude=place.longitude + rng.uniform(-0.006, 0.006) if located else None,
-                requires_vog=rng.random() < 0.15,
+                requires_vog=(vog := rng.random()) < 0.15,
+                requires_seen_vog=vog < 0.05,
                 min_age=rng.choice([16, 18, 21]) if rng.random() < 0.2 else None,
                 organisation=rng.choice(organisations),
                 status=Task.Status.PUBLISHED,
@@ -223,3 +225,24 @@ def _seed_tasks(rng, count, buurten, skills, kind) -> None:
                 )
             )
     Shift.objects.bulk_create(shifts, batch_size=5000)
+
+
+def _seed_vog_checks() -> None:
+    """A VOG seen by an organisation for about one volunteer in ten (its own generator,
+    so the data drawn before stays the same)."""
+    rng = random.Random(20260102)
+    organisations = list(Organisation.objects.filter(slug__startswith="schaal-").order_by("pk"))
+    today = timezone.localdate()
+    volunteers = get_user_model().objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")
+    VogCheck.objects.bulk_create(
+        [
+            VogCheck(
+                volunteer_id=pk,
+                organisation=rng.choice(organisations),
+                issued_on=today - dt.timedelta(days=rng.randrange(900)),
+            )
+            for pk in volunteers.order_by("pk").values_list("pk", flat=True)
+            if rng.random() < 0.1
+        ],
+        batch_size=5000,
+    )

@@ -37,6 +37,7 @@ urlpatterns = [
     path(
         "aanmeldingen/<int:pk>/afmelden/", manage.signup_cancel_by_organiser, name="signup_remove"
     ),
+    path("aanmeldingen/<int:pk>/vog-gezien/", manage.signup_vog_check, name="signup_vog_check"),
     # Matching: suggested volunteers for a task, invitations (views/matching.py)
     path("taken/<int:pk>/suggesties/", matching.task_suggestions, name="task_suggestions"),
     path("taken/<int:pk>/uitnodigen/", matching.task_invite, name="task_invite"),

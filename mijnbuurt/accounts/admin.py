@@ -24,6 +24,15 @@ class UserAdmin(BaseUserAdmin):
         ),
         (_("Dates"), {"fields": ["last_login", "date_joined", "anonymised_at"]}),
     ]
+    privilege_fields = ["is_staff", "is_superuser", "groups", "user_permissions"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a superuser (the platform's technical administrator) hands out rights."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += self.privilege_fields
+        return fields
+
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]

@@ -1,5 +1,17 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _sync_staff_group(sender, *, using, verbosity=1, **kwargs) -> None:
+    """After every migrate (and flush): the staff group with exactly its permissions."""
+    from django.contrib.auth.management import create_permissions
+
+    from .groups import staff_group_sync
+
+    for app_config in apps.get_app_configs():  # every app's, not only those migrated so far
+        create_permissions(app_config, verbosity=0, using=using)
+    staff_group_sync()
 
 
 class AccountsConfig(AppConfig):
@@ -12,3 +24,4 @@ class AccountsConfig(AppConfig):
         from .services import account_erase, account_export
 
         register_personal_data("account", export=account_export, erase=account_erase)
+        post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="staff_group_sync")

@@ -6,6 +6,7 @@ from allauth.mfa.totp.internal.auth import TOTP
 
 from mijnbuurt.core.demo import DEMO_PASSWORD, DemoAccount
 
+from .groups import staff_group_sync
 from .models import User
 
 STAFF_TOTP_SECRET = "MIJNBUURTASSENDEMOSTAFF2"  # noqa: S105 - published demo secret
@@ -18,13 +19,15 @@ def demo_user(
     user, _created = User.objects.get_or_create(email=email)
     user.display_name = display_name
     user.is_staff = is_staff
-    user.is_superuser = is_staff
+    user.is_superuser = False
     user.is_active = True
     user.set_password(DEMO_PASSWORD)
     user.save()
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
+    if is_staff:
+        user.groups.add(staff_group_sync())
     if totp_secret:
         Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
         TOTP.activate(user, totp_secret)

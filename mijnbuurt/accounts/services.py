@@ -7,6 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.utils import timezone
 
+from .groups import staff_group_sync
 from .models import User
 from .personal_data import sections
 
@@ -77,3 +78,30 @@ def account_erase(user: User) -> None:
     """Remove login addresses and two-factor devices of a deleted account."""
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+
+
+@transaction.atomic
+def staff_member_create(*, email: str, display_name: str = "", password: str | None) -> User:
+    """A municipal staff account: staff flag, member of the staff group, no superuser.
+
+    An existing account becomes staff (its password is kept unless one is given).
+    The e-mail address counts as verified: the person is known to the municipality.
+    Two-factor authentication is asked at the first visit of the admin.
+    """
+    email = User.objects.normalize_email(email).strip().lower()
+    user, created = User.objects.get_or_create(email=email)
+    user.is_staff = True
+    user.is_superuser = False
+    user.is_active = True
+    if display_name:
+        user.display_name = display_name.strip()
+    if password:
+        user.set_password(password)
+    elif created:
+        user.set_unusable_password()
+    user.save()
+    user.groups.add(staff_group_sync())
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

@@ -13,12 +13,14 @@ class CoreConfig(AppConfig):
 
 
 class AdminConfig(SimpleAdminConfig):
-    """The admin, discovering every app's ``admin`` module except django-leaflet's.
+    """The admin (``PlatformAdminSite``), discovering every app's ``admin`` module
+    except django-leaflet's.
 
     ``leaflet.admin`` imports GeoDjango's form widgets, which need the GDAL C library;
     the platform stores geometry as GeoJSON and does not use GeoDjango (DESIGN.md).
     """
 
+    default_site = "mijnbuurt.core.admin_site.PlatformAdminSite"
     skipped_admin_modules = {"leaflet"}
 
     def ready(self) -> None:

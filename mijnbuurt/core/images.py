@@ -3,16 +3,22 @@
 Every image is re-drawn onto a fresh canvas before it is stored, so EXIF (with its
 GPS location), XMP and comments never reach the disk. Apps keep their own limits
 and messages (a logo, a photo) and call these functions.
+
+Validation decodes every pixel, as the cleaning afterwards does: ``Image.verify()``
+reads only the structure, so a file cut short or with broken pixel data passed it
+and then failed while being stored. Pillow's ``ImageFile.LOAD_TRUNCATED_IMAGES``
+stays off (a test guards it), so a cut-off image is refused rather than filled in.
 """
 
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from struct import error as StructError
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.functional import Promise
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
@@ -22,6 +28,23 @@ class ImageMessages:
     too_large: str | Promise
     not_an_image: str | Promise
     too_many_pixels: str | Promise
+    damaged: str | Promise
+
+
+# What Pillow raises on a file that is not an image, or one whose header or pixel data
+# is broken. A decoder meets untrusted bytes here, so every such failure is the user's
+# file, never a server error.
+UNREADABLE = (
+    OSError,  # includes UnidentifiedImageError and "image file is truncated"
+    SyntaxError,
+    ValueError,
+    EOFError,
+    IndexError,
+    TypeError,
+    ZeroDivisionError,
+    StructError,
+    Image.DecompressionBombError,
+)
 
 
 def image_validate(upload, *, max_bytes: int, max_pixels: int, messages: ImageMessages) -> None:
@@ -29,20 +52,25 @@ def image_validate(upload, *, max_bytes: int, max_pixels: int, messages: ImageMe
     if upload.size > max_bytes:
         raise ValidationError(messages.too_large, code="too_large")
     not_an_image = ValidationError(messages.not_an_image, code="bad_image")
+    upload.seek(0)
     try:
-        upload.seek(0)
         with Image.open(upload) as image:
-            image_format = image.format
+            if image.format not in ACCEPTED_FORMATS:
+                raise not_an_image
             width, height = image.size
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as e:
+            if width * height > max_pixels:  # before a single pixel is decoded
+                raise ValidationError(messages.too_many_pixels, code="too_many_pixels")
+            try:
+                image.load()
+                ImageOps.exif_transpose(image)  # what storing it does next
+            except UNREADABLE as e:
+                raise ValidationError(messages.damaged, code="damaged") from e
+    except Image.DecompressionBombError as e:  # Pillow's own limit, far above ours
+        raise ValidationError(messages.too_many_pixels, code="too_many_pixels") from e
+    except UNREADABLE as e:
         raise not_an_image from e
     finally:
         upload.seek(0)
-    if image_format not in ACCEPTED_FORMATS:
-        raise not_an_image
-    if width * height > max_pixels:
-        raise ValidationError(messages.too_many_pixels, code="too_many_pixels")
 
 
 def upload_stem(upload, *, default: str, length: int = 50) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.ratelimit import limit
 
 from .. import selectors
 from ..forms import AddressForm, NeighbourhoodChoiceForm, PostcodeForm
@@ -119,6 +120,7 @@ def layer(request, layer: str):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("geocoder")
 def my_neighbourhood(request):
     """Set my home neighbourhood from my postcode and house number, or from a list."""
     postcode_form = PostcodeForm(request.POST if "postcode" in request.POST else None)

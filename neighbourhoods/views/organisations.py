@@ -1,5 +1,6 @@
 """The social map (sociale kaart): directory, one organisation, propose, edit."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -8,12 +9,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mijnbuurt.core.access import get_object_for_user_or_404
+from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.ratelimit import limit
 
 from .. import selectors
 from ..filters import OrganisationFilter
 from ..forms import OrganisationForm
 from ..layers import layer_config
 from ..services import organisation_propose, organisation_update
+from ..widgets import asks_geocoder
 
 PAGE_SIZE = 20
 
@@ -52,26 +56,33 @@ def organisation(request, slug: str):
         "neighbourhoods/organisations/detail.html",
         {
             "organisation": organisation,
-            "may_edit": request.user.has_perm("neighbourhoods.change_organisation", organisation),
+            "may_edit": rules.has_perm(
+                "neighbourhoods.change_organisation", request.user, organisation
+            ),
         },
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("geocoder", when=asks_geocoder)
 def propose(request):
     form = OrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        organisation = organisation_propose(proposer=request.user, **form.service_kwargs())
-        messages.success(
-            request,
-            _(
-                "Thank you. %(name)s will appear on the social map once the municipality "
-                "has checked it."
+        try:
+            organisation = organisation_propose(proposer=request.user, **form.service_kwargs())
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you. %(name)s will appear on the social map once the municipality "
+                    "has checked it."
+                )
+                % {"name": organisation.name},
             )
-            % {"name": organisation.name},
-        )
-        return redirect("neighbourhoods:organisation", slug=organisation.slug)
+            return redirect("neighbourhoods:organisation", slug=organisation.slug)
     return render(
         request, "neighbourhoods/organisations/form.html", {"form": form, "organisation": None}
     )
@@ -79,6 +90,7 @@ def propose(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("geocoder", when=asks_geocoder)
 def edit(request, slug: str):
     organisation = get_object_for_user_or_404(
         selectors.organisation_for_page(),
@@ -88,9 +100,24 @@ def edit(request, slug: str):
     )
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        organisation = organisation_update(organisation=organisation, **form.service_kwargs())
-        messages.success(request, _("The changes have been saved."))
-        return redirect("neighbourhoods:organisation", slug=organisation.slug)
+        was_approved = organisation.is_approved
+        try:
+            organisation = organisation_update(organisation=organisation, **form.service_kwargs())
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            if was_approved and not organisation.is_approved:
+                messages.warning(
+                    request,
+                    _(
+                        "The changes have been saved. Because the name changed, the "
+                        "municipality checks the entry again. Until then it is not on the "
+                        "social map."
+                    ),
+                )
+            else:
+                messages.success(request, _("The changes have been saved."))
+            return redirect("neighbourhoods:organisation", slug=organisation.slug)
     return render(
         request,
         "neighbourhoods/organisations/form.html",

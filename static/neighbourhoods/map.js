@@ -1,8 +1,14 @@
 /* Maps of Mijn buurt Assen: GeoJSON layers on django-leaflet's map.
  *
- * The map container names, in data attributes, the ids of <script type="application/json">
- * elements (Django's json_script) holding the layers to load and an optional outline.
+ * Each map container ([data-mb-map]) names, in data attributes, the ids of
+ * <script type="application/json"> elements (Django's json_script) holding django-leaflet's
+ * options, the layers to load and an optional outline. The map starts from this file, not
+ * from an inline script, so the Content-Security-Policy can forbid inline scripts.
  * Everything the map shows is also on the page as a list, so the map only enhances.
+ *
+ * Names and other strings from data are inserted as text (textContent, DOM nodes), never
+ * as HTML: tooltips and popups get DOM elements, and the few Leaflet controls that only
+ * take HTML strings (layer labels, attributions) get escaped text.
  */
 (function () {
   "use strict";
@@ -16,6 +22,21 @@
   function readJson(id) {
     var element = id && document.getElementById(id);
     return element ? JSON.parse(element.textContent) : null;
+  }
+
+  var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+  /* For the Leaflet controls that take only an HTML string. */
+  function escapeHtml(text) {
+    return String(text || "").replace(/[&<>"']/g, function (character) {
+      return ENTITIES[character];
+    });
+  }
+
+  function tooltipContent(properties) {
+    var element = document.createElement("span");
+    element.textContent = properties.name;
+    return element;
   }
 
   function popupContent(properties) {
@@ -35,7 +56,7 @@
 
   function makeLayer(config, data) {
     return L.geoJSON(data, {
-      attribution: config.attribution || "",
+      attribution: escapeHtml(config.attribution),
       style: STYLES[config.name] || STYLES.outline,
       pointToLayer: function (feature, latlng) {
         return L.circleMarker(latlng, {
@@ -44,14 +65,14 @@
       },
       onEachFeature: function (feature, layer) {
         if (feature.properties && feature.properties.url) {
-          layer.bindPopup(popupContent(feature.properties));
-          layer.bindTooltip(feature.properties.name);
+          layer.bindPopup(function () { return popupContent(feature.properties); });
+          layer.bindTooltip(function () { return tooltipContent(feature.properties); });
         }
       }
     });
   }
 
-  window.mbMap = function (map) {
+  function addLayers(map) {
     var container = map.getContainer();
     var outline = readJson(container.dataset.outline);
     var layers = readJson(container.dataset.layers) || [];
@@ -59,7 +80,7 @@
 
     if (outline) {
       var outlineLayer = L.geoJSON(outline, {
-        attribution: container.dataset.outlineAttribution || "",
+        attribution: escapeHtml(container.dataset.outlineAttribution),
         style: STYLES.outline
       }).addTo(map);
       if (outlineLayer.getBounds().isValid()) {
@@ -79,7 +100,7 @@
         })
         .then(function (data) {
           var layer = makeLayer(config, data);
-          control.addOverlay(layer, config.label);
+          control.addOverlay(layer, escapeHtml(config.label));
           if (config.shown) {
             layer.addTo(map);
             if (!fitted && config.name !== "organisaties" && layer.getBounds().isValid()) {
@@ -92,5 +113,16 @@
           container.setAttribute("data-layer-error", config.name);
         });
     });
-  };
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!window.L) { return; }
+    document.querySelectorAll("[data-mb-map]").forEach(function (container) {
+      L.Map.djangoMap(container.id, {
+        djoptions: readJson(container.dataset.options),
+        globals: false,
+        callback: addLayers
+      });
+    });
+  });
 })();

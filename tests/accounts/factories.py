@@ -44,3 +44,14 @@ def totp_code(secret: str) -> str:
     """The code an authenticator app shows right now for ``secret``."""
     counter = int(time.time()) // mfa_settings.TOTP_PERIOD
     return format_hotp_value(hotp_value(secret, counter))
+
+
+def staff_member(**fields) -> User:
+    """Municipal staff as the platform makes them: staff flag, the "gemeente" group,
+    TOTP set up, no superuser."""
+    from mijnbuurt.accounts.groups import staff_group_sync
+
+    user = UserFactory(is_staff=True, **fields)
+    user.groups.add(staff_group_sync())
+    enable_totp(user)
+    return user

@@ -1,4 +1,4 @@
-"""Fixtures of the admin tests: a superuser staff member with TOTP, and data built
+"""Fixtures of the admin tests: staff of the "gemeente" group with TOTP, and data built
 through the services, as users would build it."""
 
 import datetime as dt
@@ -19,16 +19,9 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staff_client(client, staff):
-    """Logged in as municipal staff (superuser) with TOTP set up, as /admin/ requires."""
-    staff.is_superuser = True
-    staff.save()
+    """Logged in as municipal staff (the "gemeente" group, no superuser) with TOTP set up."""
     client.force_login(staff)
     return client
 

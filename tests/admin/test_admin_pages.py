@@ -114,12 +114,14 @@ def _signups(n, fixture):
 
 @pytest.mark.parametrize(
     ("url", "make", "queries"),
+    # Staff are no superusers: each page also reads their own and their group's
+    # permissions (2 queries).
     [
-        ("/admin/initiatives/initiative/", _initiatives, 9),
-        ("/admin/initiatives/grantrequest/", _initiatives, 11),
-        ("/admin/venues/booking/", _bookings, 10),
-        ("/admin/neighbourhoods/helprequest/", _help_requests, 10),
-        ("/admin/volunteers/signup/", _signups, 9),
+        ("/admin/initiatives/initiative/", _initiatives, 11),
+        ("/admin/initiatives/grantrequest/", _initiatives, 13),
+        ("/admin/venues/booking/", _bookings, 12),
+        ("/admin/neighbourhoods/helprequest/", _help_requests, 12),
+        ("/admin/volunteers/signup/", _signups, 11),
     ],
 )
 def test_busy_changelists_run_a_fixed_number_of_queries(

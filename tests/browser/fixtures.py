@@ -53,16 +53,29 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, request):
-    """A fresh browser context (no cookies) on a phone-sized or desktop viewport."""
+    """A fresh browser context (no cookies) on a phone-sized or desktop viewport.
+
+    A script, style or image the Content-Security-Policy blocks is a broken page: the
+    test fails with the browser's console message.
+    """
     viewport = getattr(request, "param", {"width": 1280, "height": 900})
     context = browser.new_context(viewport=viewport, locale="nl-NL", base_url=live_server.url)
     context.set_default_timeout(15_000)
     page = context.new_page()
+    csp_violations = []
+
+    def note_csp_violation(message):
+        if "Content Security Policy" in message.text:
+            csp_violations.append(f"{page.url}: {message.text}")
+
+    page.on("console", note_csp_violation)
     yield page
     if getattr(request.node, "rep_call", None) and request.node.rep_call.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
     context.close()
+    if csp_violations:
+        pytest.fail("The Content-Security-Policy blocked:\n" + "\n".join(csp_violations))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTROLLED = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+CONTROLLED = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE"}
 PRODUCTION = {
     "DEBUG": "false",
     "SECRET_KEY": "a-real-production-secret-6Yq9!kP2@wZ7#rT4$uV8%xB3^nM5&jL1*hG0",
@@ -32,6 +32,20 @@ def test_deploy_check_is_clean_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_debug_is_off_unless_asked_for():
+    env = {k: v for k, v in PRODUCTION.items() if k != "DEBUG"}
+    result = manage(
+        "shell", "-c", "from django.conf import settings; print(settings.DEBUG)", env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+    without_secret = {k: v for k, v in env.items() if k != "SECRET_KEY"}
+    result = manage("check", env=without_secret)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_real_secret_key():

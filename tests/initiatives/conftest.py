@@ -35,12 +35,6 @@ def team_member(db, buurt):
     return user
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Tests create many residents; a fast hasher keeps them quick (never in production)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def submitted(organiser, staff, buurt):
     """An initiative by ``organiser``, submitted for review (it may ask for a grant)."""

@@ -13,7 +13,7 @@ from initiatives.lifecycle import ORGANISER, TRANSITIONS
 from initiatives.models import BudgetLine, GrantRequest, Initiative, Status, Theme
 from initiatives.services import grant_request, initiative_create, initiative_transition
 from neighbourhoods.models import Neighbourhood
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, staff_member
 
 PATHS = {
     Status.DRAFT: [],
@@ -59,8 +59,7 @@ def image_upload(
 
 
 def reviewer_for_tests():
-    user = UserFactory(is_staff=True)
-    return user
+    return staff_member()
 
 
 def make_initiative(

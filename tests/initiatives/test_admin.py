@@ -10,8 +10,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client, staff):
-    staff.is_superuser = True
-    staff.save()
     client.force_login(staff)
     return client
 

@@ -14,7 +14,7 @@ from initiatives.selectors import budget_line_remaining, budget_lines_with_total
 from initiatives.services import grant_award
 from initiatives.services.grants import budget_allocation_create
 from mijnbuurt.core.exceptions import ServiceError
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, staff_member
 from tests.initiatives.factories import BuurtFactory, make_budget_line, make_grant, make_initiative
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +134,7 @@ def test_allocation_and_award_one_after_another_never_overcommit(staff):
 
 def _grant_for_race():
     organiser = UserFactory()
-    reviewer = UserFactory(is_staff=True)
+    reviewer = staff_member()
     initiative = make_initiative(
         by=organiser, neighbourhood=BuurtFactory(), status=Status.SUBMITTED
     )
@@ -149,7 +149,7 @@ def _grant_for_race():
 def test_concurrent_allocations_and_awards_never_overcommit_a_line_on_postgresql():
     line = make_budget_line("1000.00")
     grants = [_grant_for_race() for _ in range(2)]
-    staff_members = [UserFactory(is_staff=True) for _ in range(2)]
+    staff_members = [staff_member() for _ in range(2)]
     jobs = [
         lambda grant=grant, reviewer=reviewer: grant_award(
             grant=grant, by=reviewer, budget_line=line, amount=Decimal("800.00")
@@ -185,8 +185,6 @@ def test_concurrent_allocations_and_awards_never_overcommit_a_line_on_postgresql
 
 
 def _admin(client, staff):
-    staff.is_superuser = True
-    staff.save()
     client.force_login(staff)
 
 

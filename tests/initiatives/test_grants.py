@@ -15,7 +15,7 @@ from initiatives.services import grant_award, grant_decline, grant_mark_paid
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.emails import notification_title
 from mijnbuurt.notifications.models import Notification
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, staff_member
 from tests.initiatives.factories import (
     BuurtFactory,
     make_budget_line,
@@ -205,7 +205,7 @@ def _award_at_once(grants, reviewers, budget) -> list[str]:
 
 def _grants_for_race(count: int):
     organiser = UserFactory()
-    reviewers = [UserFactory(is_staff=True) for _ in range(count)]
+    reviewers = [staff_member() for _ in range(count)]
     items = [("Materiaal", Decimal("800.00"))]
     grants = []
     for _ in range(count):

@@ -1,17 +1,29 @@
 """Photos: only real images of a sensible size, resized, and without EXIF (location)."""
 
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.translation import gettext
 from PIL import ExifTags, Image
 
 from initiatives.images import MAX_PHOTO_BYTES
-from initiatives.models import InitiativePhoto
+from initiatives.models import (
+    AccountabilityPhoto,
+    AccountabilityReport,
+    InitiativePhoto,
+    InitiativeUpdate,
+    Status,
+)
 from initiatives.services import initiative_photo_add
 from mijnbuurt.core.exceptions import ServiceError
+from tests.core.damaged_images import corrupt_png, truncated_jpeg
 from tests.initiatives.factories import image_upload, make_initiative
+from tests.initiatives.test_accountability import edit_data
+
+DAMAGED_PHOTO = "This photo is damaged or incomplete, so it cannot be read. Try another photo."
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +122,78 @@ def test_organiser_removes_a_photo(client, organiser, buurt):
     client.force_login(organiser)
     client.post(reverse("initiatives:photo_remove", args=[initiative.pk, photo.pk]))
     assert not initiative.photos.exists()
+
+
+def _stored_files(settings) -> list:
+    media = Path(settings.MEDIA_ROOT)
+    return [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
+
+
+@pytest.mark.parametrize("damaged", [truncated_jpeg, corrupt_png])
+def test_damaged_photo_on_the_initiative_form_is_a_form_error(
+    client, organiser, buurt, damaged, settings
+):
+    initiative = make_initiative(by=organiser, neighbourhood=buurt)
+    client.force_login(organiser)
+    response = client.post(
+        reverse("initiatives:edit", args=[initiative.pk]),
+        {
+            "title": initiative.title,
+            "summary": initiative.summary,
+            "description": initiative.description,
+            "theme": initiative.theme,
+            "neighbourhood": buurt.pk,
+            "start_date": "2026-04-01",
+            "photos": [damaged()],
+        },
+    )
+    assert response.status_code == 200
+    assert response.context["form"].has_error("photos", code="damaged")
+    assert gettext(DAMAGED_PHOTO) in response.content.decode()
+    assert not InitiativePhoto.objects.exists()
+    assert _stored_files(settings) == []
+
+
+@pytest.mark.parametrize("damaged", [truncated_jpeg, corrupt_png])
+def test_damaged_photo_with_news_is_refused_and_nothing_is_posted(
+    client, organiser, buurt, damaged, settings
+):
+    running = make_initiative(by=organiser, neighbourhood=buurt, status=Status.PUBLISHED)
+    client.force_login(organiser)
+    response = client.post(
+        reverse("initiatives:post_update", args=[running.pk]),
+        {"text": "Kijk eens!", "photo": damaged()},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert gettext(DAMAGED_PHOTO) in response.content.decode()
+    assert not InitiativeUpdate.objects.exists()
+    assert _stored_files(settings) == []
+
+
+@pytest.mark.parametrize("damaged", [truncated_jpeg, corrupt_png])
+def test_damaged_photo_in_the_accountability_report_is_a_form_error(
+    client, organiser, staff, buurt, damaged, settings
+):
+    completed = make_initiative(
+        by=organiser, neighbourhood=buurt, status=Status.COMPLETED, reviewer=staff
+    )
+    client.force_login(organiser)
+    response = client.post(
+        reverse("initiatives:accountability_edit", args=[completed.pk]),
+        edit_data(photos=[damaged()]),
+    )
+    assert response.status_code == 200
+    assert gettext(DAMAGED_PHOTO) in response.content.decode()
+    assert not AccountabilityReport.objects.exists()
+    assert not AccountabilityPhoto.objects.exists()
+    assert _stored_files(settings) == []
+
+
+@pytest.mark.parametrize("damaged", [truncated_jpeg, corrupt_png])
+def test_services_refuse_a_damaged_photo_whoever_calls_them(organiser, buurt, damaged):
+    initiative = make_initiative(by=organiser, neighbourhood=buurt)
+    with pytest.raises(ServiceError) as error:
+        initiative_photo_add(initiative=initiative, by=organiser, image=damaged())
+    assert error.value.code == "damaged"
+    assert not InitiativePhoto.objects.exists()

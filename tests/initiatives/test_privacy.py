@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Status
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, enable_totp
 from tests.initiatives.factories import make_initiative
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +59,7 @@ def test_edit_is_404_for_everyone_but_the_organisers(client, draft, outsider, st
 
 def test_superuser_staff_still_cannot_edit_a_draft_they_do_not_organise(client, draft):
     admin = UserFactory(is_staff=True, is_superuser=True)
+    enable_totp(admin)  # staff have their second factor; the flag still opens no edit
     client.force_login(admin)
     assert client.get(reverse("initiatives:edit", args=[draft.pk])).status_code == 404
     response = client.post(

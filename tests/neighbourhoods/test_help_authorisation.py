@@ -3,7 +3,9 @@
 A request is visible to the resident who asked, the members of the covering area
 team, and (for requests no team covers) municipal staff. Everyone else gets 404 -
 anonymous visitors are sent to log in, for any number, so nothing is revealed either.
-Every open and action by a professional or staff member writes an AccessLog row.
+A superuser is no exception (as staff, they see the fallback queue only), and a
+professional of the covering team without two-factor authentication is sent to set
+it up. Every open and action by a professional or staff member writes an AccessLog row.
 """
 
 from dataclasses import dataclass, field
@@ -56,7 +58,9 @@ PERSONAS = [
     "volunteer",
     "professional_b",
     "professional_a",
+    "professional_a_without_mfa",
     "staff",
+    "superuser",
 ]
 
 
@@ -66,7 +70,12 @@ def allowed(persona: str, endpoint: Endpoint, which: str) -> bool:
         return persona == "resident"
     if which == "covered":  # team A covers it
         return persona == "professional_a"
-    return persona == "staff"  # fallback queue
+    return persona in ("staff", "superuser")  # fallback queue: staff, whatever else they are
+
+
+def sent_to_set_up_mfa(persona: str, endpoint: Endpoint, which: str) -> bool:
+    """The team's pages ask a professional without a second factor to set one up first."""
+    return persona == "professional_a_without_mfa" and endpoint.side == "team"
 
 
 def effect(endpoint: Endpoint, pk: int, user) -> bool:
@@ -110,6 +119,11 @@ def test_help_request_access_matrix(request, client, endpoint, persona, which):
         assert response["Location"].startswith(reverse("account_login"))
         assert not (endpoint.method == "post" and effect(endpoint, help_request.pk, user))
         assert AccessLog.objects.count() == logs_before
+    elif sent_to_set_up_mfa(persona, endpoint, which):
+        assert response.status_code == 302
+        assert response["Location"] == reverse("mfa_activate_totp")
+        assert not (endpoint.method == "post" and effect(endpoint, help_request.pk, user))
+        assert AccessLog.objects.count() == logs_before
     elif not allowed(persona, endpoint, which):
         assert response.status_code == 404
         if endpoint.method == "post":
@@ -142,7 +156,7 @@ def test_matrix_covers_every_help_url():
 
     per_request = {p.name for p in urlpatterns if "<int:pk>" in str(p.pattern)}
     assert per_request == {e.name for e in ENDPOINTS}
-    assert MATRIX_SIZE == 168
+    assert MATRIX_SIZE == 216
 
 
 @pytest.mark.parametrize(
@@ -154,6 +168,8 @@ def test_matrix_covers_every_help_url():
         ("professional_a", 200),
         ("professional_b", 200),
         ("staff", 200),
+        ("superuser", 200),
+        ("professional_a_without_mfa", 302),
     ],
 )
 def test_team_pages_are_for_team_members_and_staff_only(request, client, area, persona, status):

@@ -1,20 +1,27 @@
 """The social map: directory with filters, proposing, approving and editing organisations."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.contrib.admin.sites import site
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.translation import gettext
 from PIL import Image
 
+from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.admin import OrganisationAdmin
 from neighbourhoods.models import Organisation
+from neighbourhoods.services import organisation_propose
+from tests.core.damaged_images import corrupt_png, truncated_jpeg
 
 from .factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
+
+DAMAGED_LOGO = "This logo is damaged or incomplete, so it cannot be read. Try another image."
 
 
 def image_upload(name="logo.jpg", image_format="JPEG", size=(40, 40), exif=True):
@@ -131,6 +138,43 @@ def test_a_bad_logo_is_refused_and_nothing_is_created(client, resident, upload, 
     assert not Organisation.objects.exists()
 
 
+@pytest.mark.parametrize("damaged", [truncated_jpeg, corrupt_png])
+def test_a_damaged_logo_is_a_form_error_when_proposing_and_editing(
+    client, resident, damaged, settings
+):
+    client.force_login(resident)
+    response = client.post(
+        reverse("neighbourhoods:organisation_propose"), proposal(logo=damaged())
+    )
+    assert response.status_code == 200
+    assert response.context["form"].has_error("logo", code="damaged")
+    assert gettext(DAMAGED_LOGO) in response.content.decode()
+    assert not Organisation.objects.exists()
+
+    organisation = OrganisationFactory(name="Koor Centrum")
+    organisation.members.add(resident)
+    response = client.post(
+        reverse("neighbourhoods:organisation_edit", args=[organisation.slug]),
+        {"name": "Koor Centrum", "kind": "welfare", "logo": damaged()},
+    )
+    assert response.status_code == 200
+    assert gettext(DAMAGED_LOGO) in response.content.decode()
+    organisation.refresh_from_db()
+    assert not organisation.logo
+    media = Path(settings.MEDIA_ROOT)
+    assert not (media.exists() and any(p.is_file() for p in media.rglob("*")))
+
+
+@pytest.mark.parametrize("damaged", [truncated_jpeg, corrupt_png])
+def test_the_organisation_services_refuse_a_damaged_logo(resident, damaged):
+    with pytest.raises(ServiceError) as error:
+        organisation_propose(
+            proposer=resident, name="Buurtmoestuin", kind="welfare", logo=damaged()
+        )
+    assert error.value.code == "damaged"
+    assert not Organisation.objects.exists()
+
+
 def test_a_too_large_logo_is_refused(client, resident, monkeypatch):
     monkeypatch.setattr("neighbourhoods.images.MAX_LOGO_BYTES", 100)
     client.force_login(resident)
@@ -206,15 +250,11 @@ def test_organisation_page_is_public_once_approved(client):
     ],
 )
 def test_staff_manage_organisations_and_area_teams_in_the_admin(client, staff, url):
-    staff.is_superuser = True
-    staff.save()
     client.force_login(staff)
     assert client.get(url).status_code == 200
 
 
 def test_approve_action_through_the_admin_changelist(client, staff):
-    staff.is_superuser = True
-    staff.save()
     waiting = OrganisationFactory(is_approved=False)
     client.force_login(staff)
     response = client.post(
@@ -224,3 +264,53 @@ def test_approve_action_through_the_admin_changelist(client, staff):
     assert response.status_code == 302
     waiting.refresh_from_db()
     assert waiting.is_approved
+
+
+RENAMED = (
+    "The changes have been saved. Because the name changed, the municipality checks the "
+    "entry again. Until then it is not on the social map."
+)
+
+
+def test_renaming_an_approved_organisation_sends_it_back_for_review(client, resident, staff):
+    organisation = OrganisationFactory(name="Buurthuis De Bron", slug="buurthuis-de-bron")
+    organisation.members.add(resident)
+    edit_url = reverse("neighbourhoods:organisation_edit", args=[organisation.slug])
+    page_url = reverse("neighbourhoods:organisation", args=[organisation.slug])
+    client.force_login(resident)
+
+    # Other changes keep the entry on the map.
+    response = client.post(
+        edit_url, {"name": "Buurthuis De Bron", "kind": "welfare", "phone": "0592-111 111"}
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.is_approved
+
+    # A new name goes back to the municipality, and the editor is told so.
+    response = client.post(edit_url, {"name": "Gemeente Assen", "kind": "welfare"}, follow=True)
+    assert response.redirect_chain[-1][0] == page_url
+    assert gettext(RENAMED) in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.name == "Gemeente Assen"
+    assert not organisation.is_approved
+
+    client.logout()
+    assert client.get(page_url).status_code == 404
+    assert (
+        "Gemeente Assen"
+        not in client.get(reverse("neighbourhoods:organisations")).content.decode()
+    )
+    layer = client.get(reverse("neighbourhoods:layer", args=["organisaties"])).json()
+    assert layer["features"] == []
+
+    # Staff find it among the entries waiting for approval and approve it again.
+    client.force_login(staff)
+    waiting = client.get("/admin/neighbourhoods/organisation/?is_approved__exact=0")
+    assert "Gemeente Assen" in waiting.content.decode()
+    client.post(
+        "/admin/neighbourhoods/organisation/",
+        {"action": "approve", "_selected_action": [organisation.pk]},
+    )
+    client.logout()
+    assert "Gemeente Assen" in client.get(reverse("neighbourhoods:organisations")).content.decode()

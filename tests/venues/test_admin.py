@@ -5,8 +5,6 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client_(client, staff):
-    staff.is_superuser = True
-    staff.save()
     client.force_login(staff)
     return client
 

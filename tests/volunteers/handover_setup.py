@@ -78,7 +78,8 @@ PERSONAS = [
     "invited",
     "professional_b",
     "professional_a",
-    "staff",
+    "staff",  # staff of no team: the request is team A's, not the fallback queue's
+    "superuser",  # in no team: the flag opens nothing
 ]
 TEAM = {"professional_a"}
 

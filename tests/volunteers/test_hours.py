@@ -2,8 +2,10 @@
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import timezone
 
@@ -288,8 +290,11 @@ def test_certificate_lists_only_confirmed_hours_of_the_year(client, resident, hi
     page = response.content.decode()
     assert resident.public_name in page
     assert "Mijn buurt Assen" in page
-    assert "@media print" in page
-    assert ".mb-header, .mb-footer" in page  # no navigation on paper
+    # The print style sheet is a static file (the Content-Security-Policy forbids inline styles).
+    assert 'href="/static/volunteers/certificate.css"' in page
+    print_css = Path(finders.find("volunteers/certificate.css")).read_text()
+    assert "@media print" in print_css
+    assert ".mb-header, .mb-footer" in print_css  # no navigation on paper
     assert "Certificaat van waardering" in page
 
     other_year = client.get(reverse("volunteers:certificate"), {"year": year - 5})

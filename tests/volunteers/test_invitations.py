@@ -97,7 +97,7 @@ def test_invite_creates_an_invitation_and_notifies(
     assert "Waiting for an answer" in page or "Wacht op antwoord" in page
 
 
-@pytest.mark.parametrize("value", ["", "abc"])
+@pytest.mark.parametrize("value", ["", "abc", "99999999999999999999", "-99999999999999999999"])
 def test_invite_refuses_bad_or_hidden_volunteers(client, organiser, task, value):
     hidden = _suggest(task, findable=False)
     client.force_login(organiser)

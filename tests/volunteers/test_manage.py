@@ -15,6 +15,7 @@ from tests.neighbourhoods.factories import OrganisationFactory
 from volunteers.models import Shift, SignUp, Task
 from volunteers.services import shift_sign_up, signup_cancel
 from volunteers.services.hours import signup_hours_log
+from volunteers.services.vog import vog_check_record
 
 from .factories import (
     ShiftFactory,
@@ -127,20 +128,29 @@ def test_manage_page_runs_a_fixed_number_of_queries(
 ):
     initiative = make_initiative(by=organiser, status=Status.PUBLISHED)
     task = TaskFactory(initiative=initiative, created_by=UserFactory())
+    organisation = OrganisationFactory()
+    organisation.members.add(organiser)
+    seen_on = timezone.localdate() - dt.timedelta(days=30)
     for n in range(size):
         shift = ShiftFactory(task=task, places=size)
         for _ in range(size + 1):
             shift_sign_up(shift=shift, volunteer=UserFactory(), join_waitlist=True)
         past = ShiftFactory(task=task, places=size)
         for _ in range(size):
-            shift_sign_up(shift=past, volunteer=UserFactory())
+            volunteer = UserFactory()
+            vog_check_record(
+                by=organiser, volunteer=volunteer, organisation=organisation, issued_on=seen_on
+            )
+            shift_sign_up(shift=past, volunteer=volunteer)
         shift_to_past(past, days_ago=2 + n)
     client.force_login(organiser)
-    # session, user, unread count; task, organiser?, skills, shifts, sign-ups
-    with django_assert_num_queries(8):
+    # session, user, unread count; task, organiser?, skills, shifts, sign-ups, the
+    # volunteers' VOGs seen; my approved organisations ("VOG gezien")
+    with django_assert_num_queries(10):
         response = client.get(reverse("volunteers:manage_task", args=[task.pk]))
     assert len(response.context["coming"]) == size
     assert len(response.context["past"]) == size
+    assert response.content.decode().count(organisation.name) == size * size
 
 
 def test_manage_page_shows_sign_ups_contact_and_waiting_list_in_order(client, shift):

@@ -10,11 +10,14 @@ from django.utils import timezone
 
 from initiatives.models import Theme
 from mijnbuurt.notifications.models import Notification
+from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import BuurtFactory, WijkFactory
+from tests.neighbourhoods.factories import OrganisationFactory
 from volunteers.kinds import NEW_SUGGESTIONS, SHIFT_REMINDER
 from volunteers.matching import match
 from volunteers.models import Availability, SignUp, Suggestion
 from volunteers.selectors.matching import shift_mask
+from volunteers.services.vog import vog_check_record
 from volunteers.tasks import shift_reminders_send, suggestions_notify_weekly
 
 from .factories import (
@@ -132,6 +135,32 @@ def test_vog_task_only_for_volunteers_with_a_valid_vog(places, cooking):
     assert _suggested(expired) == []
     assert _suggested(holder) == [task.pk]
     assert ["vog", ""] in Suggestion.objects.get(volunteer=holder.user).reasons
+
+
+def test_seen_vog_task_only_for_volunteers_whose_vog_an_organisation_saw(places, cooking):
+    """The same rule as signing up: the own date is not enough, a seen VOG is."""
+    task = _task(place=places["near"], skills=[cooking], requires_vog=True, requires_seen_vog=True)
+    own_date = _volunteer(
+        home=places["near"],
+        skills=[cooking],
+        vog_date=timezone.localdate() - dt.timedelta(days=30),
+    )
+    seen = _volunteer(home=places["near"], skills=[cooking])
+    organisation = OrganisationFactory()
+    member = UserFactory()
+    organisation.members.add(member)
+    vog_check_record(
+        by=member,
+        volunteer=seen.user,
+        organisation=organisation,
+        issued_on=timezone.localdate() - dt.timedelta(days=30),
+    )
+
+    match()
+
+    assert _suggested(own_date) == []
+    assert _suggested(seen) == [task.pk]
+    assert ["vog", ""] in Suggestion.objects.get(volunteer=seen.user).reasons
 
 
 def test_minimum_age_excludes_younger_and_unknown_ages(places, cooking):

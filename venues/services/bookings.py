@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from mijnbuurt.core.dates import planned_dates_check
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
@@ -86,7 +87,11 @@ def booking_preview(
         raise ServiceError(
             _("You can only book for an initiative you organise."), code="initiative"
         )
+    # The horizon, before the series' dates are counted from ``date``; a date that has
+    # passed is one of the occurrences' problems (checks.py), named with its day.
+    planned_dates_check(first=date, past_checked_elsewhere=True)
     days = occurrence_dates(date, repeat=repeat, occurrences=occurrences)
+    planned_dates_check(first=days[0], last=days[-1], past_checked_elsewhere=True)
     return occurrences_check(
         room=room,
         days=days,

@@ -1,5 +1,6 @@
 """Booking a room (check, then confirm), one booking's page, my bookings, decisions."""
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.ratelimit import limit
 
 from .. import selectors
 from ..calendars import user_feed_token
@@ -29,6 +31,7 @@ PREFILL = ("room", "date", "start_time", "end_time", "initiative")
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("bookings", when=lambda request: request.POST.get("confirm") == "1")
 def booking_new(request, slug: str):
     venue = get_object_for_user_or_404(
         Venue.objects.all(), user=request.user, perm="venues.view_venue", slug=slug
@@ -86,7 +89,7 @@ def booking_detail(request, pk: int):
         {
             "booking": booking,
             "series_left": selectors.series_dates_left(booking=booking),
-            "may_decide": request.user.has_perm("venues.decide_booking", booking),
+            "may_decide": rules.has_perm("venues.decide_booking", request.user, booking),
             "decline_form": DeclineForm(),
             "cancel_form": CancelForm(),
         },

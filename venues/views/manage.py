@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.params import month_param
 
 from .. import selectors
 from ..forms import (
@@ -45,14 +46,7 @@ def _managed_venue(request, slug: str):
 
 def _month(raw: str | None) -> tuple[int, int]:
     today = timezone.localdate()
-    try:
-        year, month = (int(part) for part in (raw or "").split("-"))
-        dt.date(year, month, 1)
-    except ValueError:
-        return today.year, today.month
-    if not 2000 <= year <= 2100:
-        return today.year, today.month
-    return year, month
+    return month_param(raw, default=(today.year, today.month))
 
 
 @login_required

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import rules
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
@@ -60,7 +61,7 @@ def venue_detail(request, slug: str):
             "previous_week": monday - dt.timedelta(days=7),
             "next_week": monday + dt.timedelta(days=7),
             "weeks": selectors.week_availability(venue=venue, monday=monday, today=today),
-            "may_manage": request.user.has_perm("venues.manage_venue", venue),
+            "may_manage": rules.has_perm("venues.manage_venue", request.user, venue),
             # The neighbourhood's outline with every venue on it (this one among them).
             "outline": {
                 "type": "FeatureCollection",

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.dates import PlannedDateField
+
 from ..models import TaskKind
 from ..services.handover import MAX_DESCRIPTION, MAX_TITLE
 
@@ -32,7 +34,7 @@ class HandOverForm(forms.Form):
             "contact details only after you confirm the match."
         ),
     )
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = PlannedDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start = forms.TimeField(
         label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
     )

@@ -4,11 +4,19 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.forms import NeighbourhoodField
+from mijnbuurt.core.dates import PlannedDateField
 from neighbourhoods.models import Neighbourhood
 from neighbourhoods.widgets import LocationField
 
 from ..models import Availability, Skill, Task, TaskKind
 from ..services.tasks import MAX_OCCURRENCES, MAX_PLACES, guarded_line_message
+
+VOG_NONE, VOG_OWN, VOG_SEEN = "", "own", "seen"
+VOG_CHOICES = [
+    (VOG_NONE, _("Not needed")),
+    (VOG_OWN, _("Needed: the volunteer gives the date of their VOG on their profile")),
+    (VOG_SEEN, _("Needed and seen: a member of an approved organisation has seen the VOG")),
+]
 
 
 class KindField(forms.ModelChoiceField):
@@ -59,6 +67,13 @@ class TaskForm(forms.ModelForm):
         max_value=14 * 24,
         initial=24,
     )
+    vog = forms.ChoiceField(
+        label=_("Certificate of conduct (VOG)"),
+        choices=VOG_CHOICES,
+        required=False,
+        initial=VOG_NONE,
+        widget=forms.RadioSelect,
+    )
 
     class Meta:
         model = Task
@@ -69,7 +84,7 @@ class TaskForm(forms.ModelForm):
             "skills",
             "theme",
             "neighbourhood",
-            "requires_vog",
+            "vog",
             "min_age",
             "cancellation_hours",
         ]
@@ -86,6 +101,10 @@ class TaskForm(forms.ModelForm):
         self.fields["theme"].choices = [("", _("Choose a theme")), *themes]
         if self.instance.pk and self.instance.has_location:
             self.fields["location"].initial = (self.instance.latitude, self.instance.longitude)
+        if self.instance.requires_seen_vog:
+            self.fields["vog"].initial = VOG_SEEN
+        elif self.instance.requires_vog:
+            self.fields["vog"].initial = VOG_OWN
 
     def clean_kind(self):
         kind = self.cleaned_data["kind"]
@@ -96,6 +115,9 @@ class TaskForm(forms.ModelForm):
     def service_kwargs(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
         data["skills"] = list(data["skills"] or [])
+        vog = data.pop("vog") or VOG_NONE
+        data["requires_vog"] = vog != VOG_NONE
+        data["requires_seen_vog"] = vog == VOG_SEEN
         data["latitude"], data["longitude"] = self.cleaned_data.get("location") or (None, None)
         return data
 
@@ -122,7 +144,7 @@ class _TimesMixin:
 class ShiftForm(_TimesMixin, forms.Form):
     prefix = "shift"
 
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = PlannedDateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     start = _time_field(_("From"))
     end = _time_field(_("Until"))
     places = _places_field()
@@ -139,7 +161,7 @@ class ShiftSeriesForm(_TimesMixin, forms.Form):
         initial=1,
     )
     weekday = forms.TypedChoiceField(label=_("Day"), choices=Availability.DAYS, coerce=int)
-    first_date = forms.DateField(
+    first_date = PlannedDateField(
         label=_("Starting from"),
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The first shift is on the chosen day on or after this date."),

@@ -2,6 +2,7 @@ from .handover import HandOver, TrustedVolunteer
 from .matching import Suggestion, TaskInvitation
 from .profiles import AgendaFeed, Availability, Language, Skill, VolunteerProfile
 from .tasks import Shift, SignUp, Task, TaskKind
+from .vog import VogCheck
 
 __all__ = [
     "AgendaFeed",
@@ -16,5 +17,6 @@ __all__ = [
     "TaskInvitation",
     "TaskKind",
     "TrustedVolunteer",
+    "VogCheck",
     "VolunteerProfile",
 ]

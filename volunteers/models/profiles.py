@@ -147,16 +147,19 @@ class VolunteerProfile(models.Model):
     def __str__(self) -> str:
         return str(self.user)
 
+    @property
+    def vog_expires_on(self) -> dt.date | None:
+        """The first day the VOG of the volunteer's own date no longer counts."""
+        if self.vog_date is None:
+            return None
+        return self.vog_date + dt.timedelta(days=settings.VOLUNTEER_VOG_VALID_DAYS)
+
     def has_valid_vog(self, on: dt.date | None = None) -> bool:
         """A VOG counts for VOLUNTEER_VOG_VALID_DAYS after it was issued."""
         if self.vog_date is None:
             return False
         on = on or dt.date.today()
-        return (
-            self.vog_date
-            <= on
-            < self.vog_date + dt.timedelta(days=settings.VOLUNTEER_VOG_VALID_DAYS)
-        )
+        return self.vog_date <= on < self.vog_expires_on
 
     def age_on(self, day: dt.date) -> int | None:
         if self.birth_date is None:

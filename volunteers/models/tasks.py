@@ -57,6 +57,14 @@ class Task(models.Model):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     requires_vog = models.BooleanField(_("requires a certificate of conduct (VOG)"), default=False)
+    requires_seen_vog = models.BooleanField(
+        _("the VOG must have been seen by an organisation"),
+        default=False,
+        help_text=_(
+            "The volunteer's own VOG date is not enough: a member of an approved "
+            "organisation has to have seen the VOG."
+        ),
+    )
     min_age = models.PositiveSmallIntegerField(_("minimum age"), null=True, blank=True)
     is_recurring = models.BooleanField(_("recurring"), default=False)
     cancellation_hours = models.PositiveSmallIntegerField(
@@ -114,6 +122,13 @@ class Task(models.Model):
                 name="task_has_initiative_organisation_or_handover",
                 violation_error_message=_(
                     "A task belongs to an initiative, an organisation or a hand-over."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(requires_seen_vog=False) | Q(requires_vog=True),
+                name="task_seen_vog_is_a_vog",
+                violation_error_message=_(
+                    "A task that asks for a VOG seen by an organisation asks for a VOG."
                 ),
             ),
         ]

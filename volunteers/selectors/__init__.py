@@ -3,7 +3,7 @@
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
-from ..models import Shift, Suggestion, Task, VolunteerProfile
+from ..models import Shift, Suggestion, Task, VogCheck, VolunteerProfile
 
 
 def is_volunteer(user) -> bool:
@@ -26,4 +26,15 @@ def suggested_tasks(*, user, limit: int = 5) -> list[Suggestion]:
         Suggestion.objects.filter(volunteer=user, task__in=open_tasks())
         .select_related("task__neighbourhood")
         .order_by("-score", "pk")[:limit]
+    )
+
+
+def valid_vog_checks(*, user) -> list[VogCheck]:
+    """The VOGs of ``user`` that approved organisations saw and that count today."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        VogCheck.objects.valid_on(timezone.localdate())
+        .filter(volunteer=user)
+        .select_related("organisation")
     )

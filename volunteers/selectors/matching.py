@@ -5,12 +5,21 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from neighbourhoods.models import Neighbourhood
 
-from ..models import Availability, Shift, Skill, Suggestion, Task, TaskInvitation, VolunteerProfile
+from ..models import (
+    Availability,
+    Shift,
+    Skill,
+    Suggestion,
+    Task,
+    TaskInvitation,
+    VogCheck,
+    VolunteerProfile,
+)
 from . import open_tasks
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
@@ -27,7 +36,8 @@ class Volunteers:
     chosen: list[list[int]] = field(default_factory=list)  # neighbourhood ids
     max_km: list[float | None] = field(default_factory=list)
     availability: list[int] = field(default_factory=list)
-    has_vog: list[bool] = field(default_factory=list)
+    has_vog: list[bool] = field(default_factory=list)  # own date on the profile, valid today
+    has_seen_vog: list[bool] = field(default_factory=list)  # an approved organisation saw it
     age: list[int | None] = field(default_factory=list)
 
 
@@ -40,6 +50,7 @@ class Tasks:
     points: list[tuple[float | None, float | None]] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     requires_vog: list[bool] = field(default_factory=list)
+    requires_seen_vog: list[bool] = field(default_factory=list)
     min_age: list[int | None] = field(default_factory=list)
     skills: list[set[int]] = field(default_factory=list)
     masks: list[int] = field(default_factory=list)  # OR of the upcoming shifts' masks
@@ -80,20 +91,26 @@ def matching_volunteers(*, skill_names: dict[int, str], user_id: int | None = No
     profiles = VolunteerProfile.objects.filter(user__is_active=True)
     if user_id is not None:
         profiles = profiles.filter(user_id=user_id)
-    rows = profiles.order_by("user_id").values_list(
-        "pk",
-        "user_id",
-        "user__home_neighbourhood_id",
-        "tags",
-        "interests",
-        "max_distance_km",
-        "availability",
-        "vog_date",
-        "birth_date",
+    seen = VogCheck.objects.valid_on(today).filter(volunteer=OuterRef("user_id"))
+    rows = (
+        profiles.annotate(seen_vog=Exists(seen))
+        .order_by("user_id")
+        .values_list(
+            "pk",
+            "user_id",
+            "user__home_neighbourhood_id",
+            "tags",
+            "interests",
+            "max_distance_km",
+            "availability",
+            "vog_date",
+            "birth_date",
+            "seen_vog",
+        )
     )
     found = Volunteers()
     position = {}
-    for pk, uid, home, tags, interests, max_km, availability, vog, born in rows:
+    for pk, uid, home, tags, interests, max_km, availability, vog, born, seen_vog in rows:
         position[pk] = len(found.user_ids)
         found.user_ids.append(uid)
         found.skills.append(
@@ -105,6 +122,7 @@ def matching_volunteers(*, skill_names: dict[int, str], user_id: int | None = No
         found.max_km.append(float(max_km) if max_km else None)
         found.availability.append(availability or 0)
         found.has_vog.append(vog is not None and vog <= today < vog + valid_days)
+        found.has_seen_vog.append(seen_vog)
         found.age.append(_age(born, today))
     skills = VolunteerProfile.skills.through.objects.values_list("volunteerprofile_id", "skill_id")
     places = VolunteerProfile.neighbourhoods.through.objects.values_list(
@@ -132,17 +150,25 @@ def matching_tasks() -> Tasks:
     now = timezone.now()
     tasks = open_tasks()
     rows = tasks.order_by("pk").values_list(
-        "pk", "neighbourhood_id", "latitude", "longitude", "theme", "requires_vog", "min_age"
+        "pk",
+        "neighbourhood_id",
+        "latitude",
+        "longitude",
+        "theme",
+        "requires_vog",
+        "requires_seen_vog",
+        "min_age",
     )
     found = Tasks()
     position = {}
-    for pk, place, lat, lon, theme, vog, min_age in rows:
+    for pk, place, lat, lon, theme, vog, seen_vog, min_age in rows:
         position[pk] = len(found.ids)
         found.ids.append(pk)
         found.neighbourhoods.append(place)
         found.points.append((lat, lon))
         found.themes.append(theme)
-        found.requires_vog.append(vog)
+        found.requires_vog.append(vog or seen_vog)
+        found.requires_seen_vog.append(seen_vog)
         found.min_age.append(min_age)
         found.skills.append(set())
         found.masks.append(0)

@@ -25,7 +25,7 @@ from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from neighbourhoods.models import Organisation
 
-from ..models import Shift, SignUp, Task
+from ..models import Shift, SignUp, Task, VogCheck
 
 FINAL_HOURS = (SignUp.Hours.CONFIRMED, SignUp.Hours.CORRECTED)
 # Draft tasks can be prepared while the initiative is being written or reviewed;
@@ -92,8 +92,17 @@ def organised_tasks(user) -> QuerySet[Task]:
 
 
 def task_for_management() -> QuerySet[Task]:
-    """Tasks with their shifts and every sign-up's volunteer; the access helper picks one."""
-    signups = SignUp.objects.select_related("volunteer").order_by("created_at", "pk")
+    """Tasks with their shifts and every sign-up's volunteer; the access helper picks one.
+
+    Each volunteer carries ``valid_vog_checks``: the VOGs approved organisations saw
+    that count today, newest first.
+    """
+    checks = VogCheck.objects.valid_on(timezone.localdate()).select_related("organisation")
+    signups = (
+        SignUp.objects.select_related("volunteer")
+        .prefetch_related(Prefetch("volunteer__vog_checks", checks, to_attr="valid_vog_checks"))
+        .order_by("created_at", "pk")
+    )
     return Task.objects.select_related(
         "kind", "initiative", "organisation", "neighbourhood", "created_by"
     ).prefetch_related(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from initiatives.models import Theme
+from mijnbuurt.core.dates import planned_dates_check
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 from neighbourhoods.help.services import help_request_transition, log_access
@@ -147,6 +148,7 @@ def handover_create(
         max_length=MAX_DESCRIPTION,
         missing=_("Describe what the volunteer would do."),
     )
+    planned_dates_check(first=starts_at.date())
     if starts_at <= timezone.now():
         raise ServiceError(_("Choose a moment in the future."), code="past")
     if ends_at <= starts_at:

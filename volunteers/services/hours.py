@@ -5,6 +5,7 @@ Only confirmed (or corrected) hours count in overviews and on the certificate.
 
 from decimal import Decimal
 
+import rules
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -44,7 +45,7 @@ def _require_started_and_confirmed(signup: SignUp) -> None:
 
 
 def _require_organiser(signup: SignUp, by) -> None:
-    if not by.has_perm("volunteers.manage_task", signup.shift.task):
+    if not rules.has_perm("volunteers.manage_task", by, signup.shift.task):
         raise ServiceError(_("Only the organisers of this task can do that."), code="forbidden")
     if signup.volunteer_id == by.pk:
         raise ServiceError(
@@ -123,7 +124,7 @@ def signup_hours_confirm(*, signup: SignUp, by, hours: Decimal | None = None) ->
 def signup_attendance(*, signup: SignUp, by, attended: bool) -> SignUp:
     """Mark whether the volunteer came; "not there" clears their hours."""
     signup = _locked(signup)
-    if not by.has_perm("volunteers.manage_task", signup.shift.task):
+    if not rules.has_perm("volunteers.manage_task", by, signup.shift.task):
         raise ServiceError(_("Only the organisers of this task can do that."), code="forbidden")
     _require_started_and_confirmed(signup)
     signup.attended = attended

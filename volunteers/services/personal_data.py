@@ -2,7 +2,15 @@
 
 from django.utils import timezone
 
-from ..models import AgendaFeed, SignUp, Suggestion, Task, TaskInvitation, VolunteerProfile
+from ..models import (
+    AgendaFeed,
+    SignUp,
+    Suggestion,
+    Task,
+    TaskInvitation,
+    VogCheck,
+    VolunteerProfile,
+)
 from .signups import signup_cancel
 
 
@@ -45,6 +53,14 @@ def volunteering_export(user) -> dict:
             {"task": i.task.title, "status": i.status, "invited_at": i.created_at.isoformat()}
             for i in TaskInvitation.objects.filter(volunteer=user).select_related("task")
         ],
+        "vog_seen_by_organisations": [
+            {
+                "organisation": check.organisation.name,
+                "issued_on": check.issued_on.isoformat(),
+                "seen_at": check.seen_at.isoformat(),
+            }
+            for check in VogCheck.objects.filter(volunteer=user).select_related("organisation")
+        ],
         "tasks_created": list(
             Task.objects.filter(created_by=user).values_list("title", flat=True)
         ),
@@ -53,8 +69,9 @@ def volunteering_export(user) -> dict:
 
 def volunteering_erase(user) -> None:
     """Future sign-ups are cancelled (their places go to the waiting list); the profile,
-    suggestions, invitations and calendar feed are deleted. Past shifts and confirmed
-    hours stay in the organisers' records, under the anonymised account."""
+    suggestions, invitations, VOGs organisations saw and calendar feed are deleted. Past
+    shifts and confirmed hours stay in the organisers' records, under the anonymised
+    account."""
     upcoming = SignUp.objects.filter(
         volunteer=user,
         status__in=(SignUp.Status.CONFIRMED, SignUp.Status.WAITLISTED),
@@ -65,4 +82,5 @@ def volunteering_erase(user) -> None:
     VolunteerProfile.objects.filter(user=user).delete()
     Suggestion.objects.filter(volunteer=user).delete()
     TaskInvitation.objects.filter(volunteer=user).delete()
+    VogCheck.objects.filter(volunteer=user).delete()
     AgendaFeed.objects.filter(user=user).delete()

@@ -18,7 +18,7 @@ from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
 from ..kinds import NEW_SIGNUP, SHIFT_PROMOTED, SIGNUP_CANCELLED
-from ..models import Shift, SignUp, Task, VolunteerProfile
+from ..models import Shift, SignUp, Task, VogCheck, VolunteerProfile
 
 ACTIVE = (SignUp.Status.CONFIRMED, SignUp.Status.WAITLISTED)
 
@@ -42,6 +42,14 @@ def _profile(volunteer) -> VolunteerProfile | None:
     return VolunteerProfile.objects.filter(user=volunteer).first()
 
 
+def _vog_counts(task: Task, profile: VolunteerProfile | None, volunteer, day: dt.date) -> bool:
+    """A VOG an approved organisation saw counts for every VOG task; the volunteer's own
+    date on the profile only for a task that does not ask for a seen VOG."""
+    if not task.requires_seen_vog and profile is not None and profile.has_valid_vog(day):
+        return True
+    return VogCheck.objects.valid_on(day).filter(volunteer=volunteer).exists()
+
+
 def signup_check(*, shift: Shift, volunteer) -> None:
     """Raise ServiceError when ``volunteer`` may not take ``shift`` (places aside)."""
     task = shift.task
@@ -49,10 +57,21 @@ def signup_check(*, shift: Shift, volunteer) -> None:
         raise ServiceError(_("This task is not open for sign-ups."), code="closed")
     if shift.starts_at <= timezone.now():
         raise ServiceError(_("This shift has already started."), code="past")
-    if task.requires_vog or task.min_age:
+    needs_vog = task.requires_vog or task.requires_seen_vog
+    if needs_vog or task.min_age:
         profile = _profile(volunteer)
         day = timezone.localtime(shift.starts_at).date()
-        if task.requires_vog and (profile is None or not profile.has_valid_vog(day)):
+        if needs_vog and not _vog_counts(task, profile, volunteer, day):
+            if task.requires_seen_vog:
+                raise ServiceError(
+                    _(
+                        "This task asks for a certificate of conduct (VOG) that an "
+                        "organisation has seen. Show your VOG to an approved organisation "
+                        "you volunteer for and ask them to record that they saw it; then "
+                        "you can sign up. An older VOG needs renewing."
+                    ),
+                    code="vog_seen",
+                )
             raise ServiceError(
                 _(
                     "This task asks for a valid certificate of conduct (VOG). Add the date "

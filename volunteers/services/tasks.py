@@ -8,6 +8,7 @@ volunteer and professional work, and the refusal says why.
 
 import datetime as dt
 
+import rules
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from django.utils.translation import ngettext
 
 from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
+from mijnbuurt.core.dates import planned_dates_check
 from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import Organisation
 
@@ -34,6 +36,7 @@ TASK_FIELDS = {
     "latitude",
     "longitude",
     "requires_vog",
+    "requires_seen_vog",
     "min_age",
     "cancellation_hours",
 }
@@ -54,7 +57,7 @@ def may_post_for(*, user, initiative: Initiative | None = None, organisation=Non
 
 
 def _require_organiser(task: Task, by) -> None:
-    if not by.has_perm("volunteers.manage_task", task):
+    if not rules.has_perm("volunteers.manage_task", by, task):
         raise ServiceError(_("Only the organisers of this task can do that."), code="forbidden")
 
 
@@ -76,6 +79,11 @@ def _check_fields(fields: dict) -> None:
         raise ServiceError(_("Enter a minimum age between 1 and 99."), code="min_age")
     if (fields.get("latitude") is None) != (fields.get("longitude") is None):
         raise ServiceError(_("Enter both latitude and longitude, or neither."), code="location")
+    # A VOG seen by an organisation is a VOG: the one implies the other.
+    if fields.get("requires_seen_vog"):
+        fields["requires_vog"] = True
+    elif fields.get("requires_vog") is False:
+        fields["requires_seen_vog"] = False
 
 
 @transaction.atomic
@@ -191,6 +199,7 @@ def _local(day: dt.date, time: dt.time) -> dt.datetime:
 
 
 def _check_shift(*, day: dt.date, start: dt.time, end: dt.time, places: int) -> tuple:
+    planned_dates_check(first=day)
     if end <= start:
         raise ServiceError(_("The end time must be after the start time."), code="times")
     if not 1 <= places <= MAX_PLACES:
@@ -246,9 +255,11 @@ def shift_series_add(
             _("A series has between 1 and %(max)s shifts.") % {"max": MAX_OCCURRENCES},
             code="occurrences",
         )
+    planned_dates_check(first=first_date)  # before the series' dates are counted from it
     dates = series_dates(
         first_date=first_date, weekday=weekday, every_weeks=every_weeks, occurrences=occurrences
     )
+    planned_dates_check(first=dates[0], last=dates[-1])
     made = []
     for day in dates:
         starts_at, ends_at = _check_shift(day=day, start=start, end=end, places=places)

@@ -13,6 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.params import id_param
+from mijnbuurt.core.ratelimit import limit
 from neighbourhoods.models import HelpRequest
 
 from ..forms.handover import HandOverForm
@@ -41,13 +44,11 @@ def _handover(request, pk: int) -> HandOver:
 
 
 def _volunteer_id(request) -> int | None:
-    try:
-        return int(request.POST.get("volunteer", ""))
-    except ValueError:
-        return None
+    return id_param(request.POST.get("volunteer"))
 
 
 @login_required
+@mfa_required
 @require_http_methods(["GET", "POST"])
 def handover_new(request, request_pk: int):
     help_request = get_object_for_user_or_404(
@@ -81,6 +82,7 @@ def handover_new(request, request_pk: int):
 
 
 @login_required
+@mfa_required
 @require_GET
 def handover_page(request, pk: int):
     handover = _handover(request, pk)
@@ -114,7 +116,9 @@ def handover_page(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
+@limit("invitations")
 def handover_invite_view(request, pk: int):
     handover = _handover(request, pk)
     volunteer_id = _volunteer_id(request)
@@ -135,6 +139,7 @@ def handover_invite_view(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def handover_confirm_view(request, pk: int):
     handover = _handover(request, pk)
@@ -158,6 +163,7 @@ def handover_confirm_view(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def handover_end_view(request, pk: int):
     handover = _handover(request, pk)
@@ -195,6 +201,7 @@ def _member_teams(request):
 
 
 @login_required
+@mfa_required
 @require_http_methods(["GET", "POST"])
 def trusted_manage(request):
     """For area team members: the volunteers their team trusts; add and remove."""
@@ -221,6 +228,7 @@ def trusted_manage(request):
 
 
 @login_required
+@mfa_required
 @require_POST
 def trusted_remove(request, pk: int):
     trusted = get_object_or_404(

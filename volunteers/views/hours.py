@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.params import FIRST_YEAR, int_param
 
 from ..forms.hours import HoursLogForm
 from ..selectors import organiser as selectors
@@ -61,11 +62,7 @@ def my_hours(request):
 
 def _year(raw: str | None) -> int:
     this_year = timezone.localdate().year
-    try:
-        year = int(raw or this_year)
-    except ValueError:
-        return this_year
-    return year if 2000 <= year <= this_year + 1 else this_year
+    return int_param(raw, minimum=FIRST_YEAR, maximum=this_year + 1, default=this_year)
 
 
 @login_required

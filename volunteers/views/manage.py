@@ -6,15 +6,20 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mijnbuurt.core.access import get_object_for_user_or_404
+from mijnbuurt.core.access import check_object_for_user_or_404, get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.params import id_param
+from mijnbuurt.core.ratelimit import limit
+from neighbourhoods.widgets import asks_geocoder
 
 from ..forms.hours import AttendanceForm, HoursConfirmForm
 from ..forms.tasks import PlacesForm, ShiftForm, ShiftSeriesForm, TaskForm
+from ..forms.vog import VogCheckForm
 from ..models import Shift, Task
 from ..selectors import organiser as selectors
 from ..services import signup_cancel
@@ -30,6 +35,7 @@ from ..services.tasks import (
     task_publish,
     task_update,
 )
+from ..services.vog import vog_check_record
 
 MANAGE = "volunteers.manage_task"
 PAGE_SIZE = 20
@@ -47,8 +53,7 @@ def _task(request, pk: int, queryset=None) -> Task:
 def _signup(request, pk: int):
     """A sign-up of a task the user organises; 404 for everyone else."""
     signup = get_object_or_404(selectors.signup_for_organiser(), pk=pk)
-    if not request.user.has_perm(MANAGE, signup.shift.task):
-        raise Http404
+    check_object_for_user_or_404(signup.shift.task, user=request.user, perm=MANAGE)
     return signup
 
 
@@ -70,22 +75,20 @@ def _owner(request):
     initiative = organisation = None
     raw_initiative = request.GET.get("initiative")
     raw_organisation = request.GET.get("organisation")
-    try:
-        if raw_initiative:
-            initiative = get_object_or_404(
-                selectors.initiatives_for_posting(request.user), pk=int(raw_initiative)
-            )
-        elif raw_organisation:
-            organisation = get_object_or_404(
-                selectors.organisations_for_posting(request.user), pk=int(raw_organisation)
-            )
-    except ValueError:
-        raise Http404 from None
+    if raw_initiative:
+        initiative = get_object_or_404(
+            selectors.initiatives_for_posting(request.user), pk=_id(raw_initiative)
+        )
+    elif raw_organisation:
+        organisation = get_object_or_404(
+            selectors.organisations_for_posting(request.user), pk=_id(raw_organisation)
+        )
     return initiative, organisation
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("geocoder", when=asks_geocoder)
 def task_new(request):
     initiative, organisation = _owner(request)
     if initiative is None and organisation is None:
@@ -133,6 +136,7 @@ def task_new(request):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("geocoder", when=asks_geocoder)
 def task_edit(request, pk: int):
     task = _task(request, pk)
     form = TaskForm(request.POST or None, instance=task)
@@ -164,7 +168,14 @@ def task_manage(request, pk: int):
     return render(
         request,
         "volunteers/manage/manage.html",
-        {"task": task, "coming": coming, "past": past},
+        {
+            "task": task,
+            "coming": coming,
+            "past": past,
+            # "VOG gezien" is for members of approved organisations
+            "vog_organisations": list(selectors.organisations_for_posting(request.user)),
+            "today": timezone.localdate(),
+        },
     )
 
 
@@ -181,7 +192,7 @@ def _add_shifts(request, task: Task, action: str, form) -> str | None:
 
 
 def _change_shift(request, task: Task, action: str) -> str:
-    shift = get_object_or_404(Shift, task=task, pk=_int(request.POST.get("shift")))
+    shift = get_object_or_404(Shift, task=task, pk=_id(request.POST.get("shift")))
     if action == "places":
         form = PlacesForm(request.POST)
         if not form.is_valid():
@@ -194,11 +205,12 @@ def _change_shift(request, task: Task, action: str) -> str:
     raise Http404
 
 
-def _int(raw) -> int:
-    try:
-        return int(raw)
-    except (TypeError, ValueError):
-        raise Http404 from None
+def _id(raw) -> int:
+    """An id from the request, or 404 for anything that cannot be one."""
+    pk = id_param(raw)
+    if pk is None:
+        raise Http404
+    return pk
 
 
 @login_required
@@ -320,5 +332,33 @@ def signup_cancel_by_organiser(request, pk: int):
                 "on the waiting list, the first one has moved up."
             )
             % {"name": signup.volunteer.public_name},
+        )
+    return _back_to_shift(signup)
+
+
+@login_required
+@require_POST
+def signup_vog_check(request, pk: int):
+    """VOG gezien: a member of an approved organisation saw this volunteer's VOG."""
+    signup = _signup(request, pk)
+    form = VogCheckForm(
+        request.POST, organisations=selectors.organisations_for_posting(request.user)
+    )
+    if not form.is_valid():
+        messages.error(request, form.first_error())
+        return _back_to_shift(signup)
+    try:
+        check = vog_check_record(by=request.user, volunteer=signup.volunteer, **form.cleaned_data)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Saved: %(organisation)s saw the VOG of %(name)s. It expires on %(date)s.")
+            % {
+                "organisation": check.organisation.name,
+                "name": signup.volunteer.public_name,
+                "date": formats.date_format(check.expires_on, "DATE_FORMAT"),
+            },
         )
     return _back_to_shift(signup)

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.params import id_param
+from mijnbuurt.core.ratelimit import limit
 
 from ..matching_reasons import organiser_reason_texts
 from ..models import Task, TaskInvitation
@@ -40,11 +42,11 @@ def task_suggestions(request, pk: int):
 
 @login_required
 @require_POST
+@limit("invitations")
 def task_invite(request, pk: int):
     task = _organised_task(request, pk)
-    try:
-        volunteer_id = int(request.POST.get("volunteer", ""))
-    except ValueError:
+    volunteer_id = id_param(request.POST.get("volunteer"))
+    if volunteer_id is None:
         messages.error(request, _("Choose a volunteer to invite. Nothing was changed."))
         return redirect("volunteers:task_suggestions", pk=task.pk)
     try:

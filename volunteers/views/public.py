@@ -1,5 +1,6 @@
 """The volunteer side: find tasks, a task with its shifts, sign up, my agenda, my profile."""
 
+import rules
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,12 +8,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.ratelimit import limit
 from neighbourhoods.layers import BUURTEN_ATTRIBUTION, WIJKEN_ATTRIBUTION, layer_config
 
 from ..calendars import agenda_feed
@@ -20,7 +23,7 @@ from ..filters import TaskFilter
 from ..forms.profile import VolunteerProfileForm
 from ..layers import LAYER_NAME
 from ..models import AgendaFeed, Shift, SignUp, VolunteerProfile
-from ..selectors import suggested_tasks
+from ..selectors import suggested_tasks, valid_vog_checks
 from ..selectors import tasks as selectors
 from ..services import can_cancel_own, shift_sign_up, signup_cancel
 from ..services.profiles import (
@@ -107,7 +110,7 @@ def task_detail(request, pk: int):
             "skills": list(task.skills.all()),
             "rows": rows,
             "is_open": task.status == task.Status.PUBLISHED,
-            "may_manage": request.user.has_perm("volunteers.manage_task", task),
+            "may_manage": rules.has_perm("volunteers.manage_task", request.user, task),
             "outline": {"type": "FeatureCollection", "features": features},
             "map_layers": layer_config(LAYER_NAME),
             "attributions": [
@@ -123,9 +126,10 @@ def task_detail(request, pk: int):
 
 @login_required
 @require_POST
+@limit("signups")
 def shift_sign_up_view(request, pk: int):
     shift = get_object_or_404(Shift.objects.select_related("task"), pk=pk)
-    if not request.user.has_perm("volunteers.view_task", shift.task):
+    if not rules.has_perm("volunteers.view_task", request.user, shift.task):
         raise Http404
     join_waitlist = request.POST.get("join_waitlist") == "1"
     try:
@@ -233,7 +237,16 @@ def profile(request):
             messages.error(request, _("Please correct the fields marked below."))
     else:
         form = VolunteerProfileForm(initial=VolunteerProfileForm.initial_from(existing))
-    return render(request, "volunteers/profile.html", {"form": form, "profile": existing})
+    return render(
+        request,
+        "volunteers/profile.html",
+        {
+            "form": form,
+            "profile": existing,
+            "vog_checks": valid_vog_checks(user=request.user),
+            "today": timezone.localdate(),
+        },
+    )
 
 
 @login_required

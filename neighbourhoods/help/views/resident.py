@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.ratelimit import limit
 
 from ...models import HelpStatus
 from .. import selectors
@@ -45,6 +46,7 @@ def _form_errors_to_messages(request, form) -> None:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("help_requests")
 def create(request):
     initial = {
         "neighbourhood": request.user.home_neighbourhood_id,
@@ -115,6 +117,7 @@ def detail(request, pk: int):
 
 @login_required
 @require_POST
+@limit("messages")
 def reply(request, pk: int):
     help_request = _own(request, pk)
     form = MessageForm(request.POST)

@@ -1,8 +1,8 @@
 """The area team's side (/team/): queue, one request, actions, intake, dashboard.
 
-Two-factor authentication is enforced for everything under /team/ by
-``RequireMFAMiddleware`` (settings.MFA_PROTECTED_PATHS). Every open of a request and
-every action writes an AccessLog row (in the services).
+Every view is for the team's role and asks for two-factor authentication
+(``mfa_required``). Every open of a request and every action writes an AccessLog row
+(in the services).
 """
 
 import rules
@@ -16,6 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.ratelimit import limit
 
 from ...models import HelpKind, HelpStatus
 from .. import selectors
@@ -58,6 +60,7 @@ def _errors(request, form) -> None:
 
 
 @login_required
+@mfa_required
 @require_GET
 def queue(request):
     team_ids = _require_queue(request)
@@ -77,6 +80,7 @@ def queue(request):
 
 
 @login_required
+@mfa_required
 @require_GET
 def dashboard(request):
     team_ids = _require_queue(request)
@@ -98,6 +102,7 @@ def dashboard(request):
 
 
 @login_required
+@mfa_required
 @require_http_methods(["GET", "POST"])
 def intake(request):
     _require_queue(request)
@@ -131,6 +136,7 @@ def intake(request):
 
 
 @login_required
+@mfa_required
 @require_GET
 def detail(request, pk: int):
     help_request = _handled(request, pk, selectors.request_for_team())
@@ -160,6 +166,7 @@ def _back(help_request):
 
 
 @login_required
+@mfa_required
 @require_POST
 def assign(request, pk: int):
     help_request = _handled(request, pk)
@@ -184,6 +191,7 @@ def assign(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def transition(request, pk: int):
     help_request = _handled(request, pk)
@@ -201,7 +209,9 @@ def transition(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
+@limit("messages")
 def message(request, pk: int):
     help_request = _handled(request, pk)
     form = TeamMessageForm(request.POST)
@@ -218,6 +228,7 @@ def message(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def note(request, pk: int):
     help_request = _handled(request, pk)
@@ -235,6 +246,7 @@ def note(request, pk: int):
 
 
 @login_required
+@mfa_required
 @require_POST
 def contact(request, pk: int):
     help_request = _handled(request, pk)

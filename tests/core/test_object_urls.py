@@ -1,0 +1,217 @@
+"""Every URL that names one object is guarded: walk them all, as an outsider and as a
+superuser (the flag alone, no staff role, no team).
+
+The URL patterns are read from the resolver, so a new page with an id or slug in its
+path is in this test the day it is added: it must be in ``OBJECTS`` (which object to
+ask for) or in ``NOT_PRIVATE`` (with the reason it names nothing private). Each page
+is asked for an existing private object of someone else: a help request of team A's
+wijk, a draft initiative, an unpublished community building, a booking, a hand-over
+and its private task, a sign-up, invitations. The answer must be 404 and, unless the
+page is scoped to the user by its query (``SCOPED``), a django-rules permission must
+have been asked about an object on the way: the access helper or a rule guards it.
+"""
+
+import re
+
+import pytest
+import rules
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from initiatives.models import OrganiserInvitation, Status
+from mijnbuurt.notifications.models import Notification
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import OrganisationFactory
+from tests.neighbourhoods.help_setup import area, covered_request, volunteer  # noqa: F401
+from tests.venues.factories import RoomFactory, VenueFactory
+from tests.volunteers.factories import ShiftFactory, TaskFactory
+from tests.volunteers.handover_setup import handover  # noqa: F401
+from venues.models import Booking
+from volunteers.models import TaskInvitation, TrustedVolunteer
+from volunteers.services import shift_sign_up
+
+pytestmark = pytest.mark.django_db
+
+# Routes whose parameter is not a private object, and why.
+NOT_PRIVATE = {
+    "neighbourhoods:detail": "a wijk or buurt: public geography",
+    "neighbourhoods:layer": "a map layer: each layer lists only public objects",
+    "venues:room_calendar": "a secret token in the URL is the key (renewable)",
+    "venues:user_calendar": "a secret token in the URL is the key (renewable)",
+    "volunteers:agenda_calendar": "a secret token in the URL is the key (renewable)",
+    "notifications:unsubscribe": "a signed token names the person; it only unsubscribes",
+    "account_confirm_email": "allauth: a signed key",
+    "account_reset_password_from_key": "allauth: a signed key",
+    "reports:export": "a report name and a format; staff only, figures without persons",
+    "": "media files are served by name (DEBUG only)",
+}
+
+# Pages that find their object only among the user's own (a query scoped to the user),
+# or staff tools that exist for no one else: no per-object rule is needed, the 404 is.
+SCOPED = {
+    "notifications:open": "the user's own notifications",
+    "volunteers:invitation": "the user's own task invitations",
+    "volunteers:signup_cancel": "the user's own sign-ups",
+    "volunteers:signup_hours": "the user's own sign-ups",
+    "volunteers:trusted_remove": "trusted volunteers of the user's own teams",
+    "initiatives:invitation_respond": "invitations to the user's own e-mail address",
+    "initiatives:moderation_hide": "moderation is for staff only",
+    "initiatives:moderation_restore": "moderation is for staff only",
+    "initiatives:moderation_dismiss": "moderation is for staff only",
+    "initiatives:user_block": "moderation is for staff only",
+}
+
+
+def object_routes():
+    """(name, route) of every URL pattern with a parameter, outside the admin."""
+
+    def walk(patterns, prefix="", namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            elif isinstance(pattern, URLPattern):
+                name = namespace + (pattern.name or "") if pattern.name else ""
+                yield name, prefix + str(pattern.pattern)
+
+    for name, route in walk(get_resolver().url_patterns):
+        if ("<" in route or "(?P<" in route) and not name.startswith("admin:"):
+            yield name, route
+
+
+@pytest.fixture
+def world(area, covered_request, handover, organiser, venue_manager, resident, volunteer):  # noqa: F811
+    """Private objects of other people, by the kind of object a URL names."""
+    draft = make_initiative(by=organiser, neighbourhood=area["a"], status=Status.DRAFT)
+    venue = VenueFactory(is_published=False, managers=[venue_manager], neighbourhood=area["a"])
+    room = RoomFactory(venue=venue)
+    shift = ShiftFactory(task=TaskFactory(status="draft"))
+    booking = Booking.objects.create(
+        room=room,
+        booker=resident,
+        start=shift.starts_at,
+        end=shift.ends_at,
+        purpose="Verjaardag",
+        attendees=10,
+        booker_kind=Booking.BookerKind.INITIATIVE,
+        price=0,
+    )
+    public_shift = ShiftFactory()
+    signup = shift_sign_up(shift=public_shift, volunteer=volunteer)
+    invitation = TaskInvitation.objects.create(task=public_shift.task, volunteer=volunteer)
+    trusted = TrustedVolunteer.objects.create(team=covered_request.team, volunteer=volunteer)
+    return {
+        "help_request": covered_request.pk,
+        "handover": handover.pk,
+        "private_task": handover.task_id,
+        "initiative": draft.pk,
+        "organiser_invitation": OrganiserInvitation.objects.create(
+            initiative=draft, email="iemand@example.org", invited_by=organiser
+        ).pk,
+        "venue": venue.slug,
+        "room": room.pk,
+        "booking": booking.pk,
+        "shift": shift.pk,
+        "signup": signup.pk,
+        "task_invitation": invitation.pk,
+        "trusted": trusted.pk,
+        "organisation": OrganisationFactory(is_approved=False).slug,
+        "notification": Notification.objects.create(
+            recipient=resident, kind="help_message", context={}
+        ).pk,
+        "user": resident.pk,
+    }
+
+
+# Which object each parameter names, by the route's beginning (first match wins).
+OBJECTS = [
+    (r"^(team/)?hulpvragen/<int:pk>", {"pk": "help_request"}),
+    (r"^vrijwilligerswerk/overdragen/<int:request_pk>", {"request_pk": "help_request"}),
+    (r"^vrijwilligerswerk/overdrachten/<int:pk>", {"pk": "handover"}),
+    (r"^vrijwilligerswerk/taken/<int:pk>", {"pk": "private_task"}),
+    (r"^vrijwilligerswerk/diensten/<int:pk>", {"pk": "shift"}),
+    (r"^vrijwilligerswerk/aanmeldingen/<int:pk>", {"pk": "signup"}),
+    (r"^vrijwilligerswerk/uitnodigingen/<int:pk>", {"pk": "task_invitation"}),
+    (r"^vrijwilligerswerk/gebiedsteams/vertrouwd/<int:pk>", {"pk": "trusted"}),
+    (r"^initiatieven/uitnodigingen/", {"invitation_pk": "organiser_invitation"}),
+    (r"^initiatieven/moderatie/personen/", {"user_pk": "user"}),
+    (r"^initiatieven/moderatie/", {"kind": "initiative", "item_pk": "initiative"}),
+    (r"^initiatieven/<int:pk>", {"pk": "initiative"}),
+    (r"^locaties/boekingen/<int:pk>", {"pk": "booking"}),
+    (r"^locaties/<slug:slug>", {"slug": "venue"}),
+    (r"^sociale-kaart/<slug:slug>", {"slug": "organisation"}),
+    (r"^profiel/meldingen/<int:pk>", {"pk": "notification"}),
+]
+# Second parameters below an object already named (a photo of the initiative, a room of
+# the venue): any number does, since the first object is checked first.
+NESTED = {"grant_pk", "photo_pk", "comment_pk", "item_pk", "pk"}
+
+
+def kwargs_for(route: str, world: dict) -> dict:
+    for prefix, params in OBJECTS:
+        if re.match(prefix, route):
+            values = {key: world.get(value, value) for key, value in params.items()}
+            for param in re.findall(r"<(?:\w+:)?(\w+)>", route):
+                values.setdefault(param, world["room"] if param in NESTED else None)
+            return values
+    raise AssertionError(f"{route}: say in OBJECTS which object it names, or in NOT_PRIVATE")
+
+
+def test_every_route_with_a_parameter_is_accounted_for():
+    for name, route in object_routes():
+        if name in NOT_PRIVATE:
+            continue
+        kwargs_for(route, dict.fromkeys(["room"], 1) | _any_world())
+
+
+def _any_world() -> dict:
+    keys = {value for _prefix, params in OBJECTS for value in params.values()}
+    return dict.fromkeys(keys, 1)
+
+
+@pytest.fixture
+def asked(monkeypatch):
+    """The per-object permissions asked during a request."""
+    questions = []
+    real = rules.has_perm
+
+    def recording(name, *args, **kwargs):
+        if len(args) > 1 and args[1] is not None:
+            questions.append(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(rules, "has_perm", recording)
+    return questions
+
+
+@pytest.fixture
+def superuser_flag_only(db):
+    """A superuser who holds no role: what the flag opens by itself (nothing)."""
+    from tests.accounts.factories import UserFactory, enable_totp
+
+    user = UserFactory(email="vlag@example.org", is_superuser=True)
+    enable_totp(user)
+    return user
+
+
+@pytest.mark.parametrize("persona", ["outsider", "superuser_flag_only"])
+def test_every_object_url_answers_404_to_people_it_is_not_for(
+    request, client, world, asked, persona
+):
+    from django.urls import reverse
+
+    client.force_login(request.getfixturevalue(persona))
+    checked = 0
+    for name, route in object_routes():
+        if name in NOT_PRIVATE:
+            continue
+        kwargs = kwargs_for(route, world)
+        url = reverse(name, kwargs=kwargs)
+        asked.clear()
+        response = client.get(url)
+        if response.status_code == 405:
+            response = client.post(url, {})
+        assert response.status_code == 404, (name, url, response.status_code)
+        if name not in SCOPED:
+            assert asked, f"{name}: no per-object rule was asked ({url})"
+        checked += 1
+    assert checked >= 75

@@ -1,0 +1,11 @@
+"""The settings the tests run with: the development settings (DEBUG on, as `make run`).
+
+The project's settings default to DEBUG off, as production runs; the tests turn it on
+explicitly before reading them.
+"""
+
+import os
+
+os.environ.setdefault("DEBUG", "true")
+
+from mijnbuurt.settings import *  # noqa: F403
