@@ -57,34 +57,30 @@ def staff(db):
     return staff_member(email="medewerker@example.org", display_name="Gemma")
 
 
-@pytest.fixture
-def professional_a(db):
-    """A professional of area team A (social work), with TOTP set up."""
+def _team_member(email: str, name: str, team: str, discipline: str, *, totp: bool = True):
     from neighbourhoods.models import AreaTeam, TeamMembership
     from tests.accounts.factories import UserFactory, enable_totp
 
-    user = UserFactory(email="professional-a@example.org", display_name="Petra")
-    team, _ = AreaTeam.objects.get_or_create(name="Gebiedsteam A")
-    TeamMembership.objects.create(
-        team=team, user=user, discipline=TeamMembership.Discipline.SOCIAL_WORK
-    )
-    enable_totp(user)
+    user = UserFactory(email=email, display_name=name)
+    area_team, _ = AreaTeam.objects.get_or_create(name=team)
+    TeamMembership.objects.create(team=area_team, user=user, discipline=discipline)
+    if totp:
+        enable_totp(user)
     return user
+
+
+@pytest.fixture
+def professional_a(db):
+    """A professional of area team A (social work), with TOTP set up."""
+    return _team_member("professional-a@example.org", "Petra", "Gebiedsteam A", "social_work")
 
 
 @pytest.fixture
 def professional_b(db):
     """A professional of area team B (youth and family), with TOTP set up."""
-    from neighbourhoods.models import AreaTeam, TeamMembership
-    from tests.accounts.factories import UserFactory, enable_totp
-
-    user = UserFactory(email="professional-b@example.org", display_name="Pieter")
-    team, _ = AreaTeam.objects.get_or_create(name="Gebiedsteam B")
-    TeamMembership.objects.create(
-        team=team, user=user, discipline=TeamMembership.Discipline.YOUTH_AND_FAMILY
+    return _team_member(
+        "professional-b@example.org", "Pieter", "Gebiedsteam B", "youth_and_family"
     )
-    enable_totp(user)
-    return user
 
 
 @pytest.fixture
@@ -106,15 +102,9 @@ def superuser(db):
 @pytest.fixture
 def professional_a_without_mfa(db):
     """A professional of area team A who has not set up two-factor authentication."""
-    from neighbourhoods.models import AreaTeam, TeamMembership
-    from tests.accounts.factories import UserFactory
-
-    user = UserFactory(email="professional-a2@example.org", display_name="Paula")
-    team, _ = AreaTeam.objects.get_or_create(name="Gebiedsteam A")
-    TeamMembership.objects.create(
-        team=team, user=user, discipline=TeamMembership.Discipline.SOCIAL_WORK
+    return _team_member(
+        "professional-a2@example.org", "Paula", "Gebiedsteam A", "social_work", totp=False
     )
-    return user
 
 
 @pytest.fixture

@@ -7,21 +7,9 @@ from allauth.mfa.models import Authenticator
 
 from tests.a11y import assert_accessible
 from tests.accounts.factories import PASSWORD, UserFactory, enable_totp, totp_code
+from tests.browser.session import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, email: str, *, totp_secret: str = "") -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    if totp_secret:
-        page.wait_for_url("**/accounts/2fa/authenticate/**")
-        code = page.locator("input[name=code]")
-        code.fill(totp_code(totp_secret))
-        code.press("Enter")
-    page.wait_for_url("**/profiel/")
 
 
 def test_resident_sets_up_two_factor_with_the_qr_code(page, resident):

@@ -7,7 +7,8 @@ import pytest
 from PIL import Image
 
 from tests.a11y import assert_accessible
-from tests.accounts.factories import PASSWORD, UserFactory, enable_totp, totp_code
+from tests.accounts.factories import UserFactory, enable_totp
+from tests.browser.session import log_in, log_out
 from tests.initiatives.factories import BuurtFactory, WijkFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,24 +26,6 @@ def no_tiles(page):
     """Map tiles come from PDOK on the internet; the pages must work without them."""
     page.route(re.compile(r"^https://service\.pdok\.nl/.*"), lambda route: route.abort())
     return page
-
-
-def log_in(page, email: str, *, password: str = PASSWORD, totp_secret: str = "") -> None:
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Aanmelden").click()
-    if totp_secret:
-        page.wait_for_url("**/accounts/2fa/authenticate/")
-        code = page.locator("input[name=code]")
-        code.fill(totp_code(totp_secret))
-        code.press("Enter")
-    page.wait_for_url("**/profiel/")
-
-
-def log_out(page) -> None:
-    page.get_by_role("button", name="Afmelden").click()
-    page.wait_for_url(re.compile(r"/$"))
 
 
 def sign_up(page, mailoutbox, email: str) -> None:
