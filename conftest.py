@@ -13,7 +13,8 @@ pytest_plugins = ["tests.browser.fixtures"]
 
 @pytest.fixture(autouse=True)
 def _fresh_state():
-    """Rate limits, cached lookups and the active language never leak between tests.
+    """Rate limits, cached lookups, a Redis outage and the active language never leak
+    between tests.
 
     A request to an /en/ page leaves English active in the thread, and ``reverse()``
     in the next test would then build /en/ URLs.
@@ -22,6 +23,9 @@ def _fresh_state():
     from django.core.cache import cache
     from django.utils import translation
 
+    from mijnbuurt.core.redis import redis_is_back
+
+    redis_is_back()
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield

@@ -7,9 +7,9 @@ from celery.schedules import crontab
 
 BEAT_SCHEDULE = {
     "notification-sweep": {
-        # Re-enqueue notifications still undelivered (broker outage, lost worker).
+        # Re-enqueue notifications still undelivered (broker or SMTP outage, lost worker).
         "task": "mijnbuurt.notifications.tasks.notification_sweep",
-        "schedule": crontab(minute="*/5"),
+        "schedule": crontab(minute="*"),
     },
     "notification-digest": {
         "task": "mijnbuurt.notifications.tasks.notification_digest",

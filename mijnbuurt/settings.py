@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.redis import redis_cache
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -127,16 +129,12 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
+# Redis may stop or hang; no request waits on it for more than about a second.
+REDIS_TIMEOUT_SECONDS = 1
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # every skipped cache command is logged
+DJANGO_REDIS_LOGGER = "mijnbuurt.cache"
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "mijnbuurt",
-            # Fail fast when Redis is down: rate limits then let requests through.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL, timeout=REDIS_TIMEOUT_SECONDS)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -146,20 +144,31 @@ CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "Europe/Amsterdam"
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1, "socket_connect_timeout": 3}
+# Tasks are fire-and-forget: nobody waits for a result, so publishing never subscribes
+# to a result channel (the health check's task asks for its result explicitly).
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_EXPIRES = 3600
-# Publishing fails fast when Redis is down: the request goes on, notifications stay
-# pending in the database and the sweeper enqueues them later (mijnbuurt/schedules.py).
-CELERY_TASK_PUBLISH_RETRY_POLICY = {
-    "max_retries": 1,
-    "interval_start": 0,
-    "interval_step": 0.2,
-    "interval_max": 0.2,
+CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT_SECONDS
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT_SECONDS
+# A task is acknowledged when done; a worker that dies mid-task gives it back (a lost
+# child at once, a killed worker after the visibility timeout). Tasks are safe to run
+# twice, and no task waits longer than the timeout (retries back off at most 60 s).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+    # Web processes only publish; workers raise this for their blocking reads
+    # (mijnbuurt/celery.py).
+    "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    "visibility_timeout": 5 * 60,
 }
+# Publishing tries once: when Redis is down or hung the request goes on after about a
+# second, notifications stay pending in the database and the sweeper (every minute,
+# mijnbuurt/schedules.py) enqueues them once Redis answers again.
+CELERY_TASK_PUBLISH_RETRY = False
 
 # --- E-mail ------------------------------------------------------------------------
 
@@ -167,6 +176,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mijn buurt Assen <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A hung mail server holds a worker this many seconds at most; the sweeper tries again.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Accounts: custom user, django-allauth with e-mail login and TOTP -------------
 
@@ -410,7 +421,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# --- Help requests (neighbourhoods) ------------------------------------------------------
+# --- Help requests (helprequests) --------------------------------------------------------
 
 # Time to first contact per urgency, in working days (Monday to Friday) after filing.
 HELP_REQUEST_FIRST_CONTACT_WORKING_DAYS = {

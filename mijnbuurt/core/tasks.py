@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 
 
-@shared_task
+@shared_task(ignore_result=False)  # the one task whose result someone reads
 def check_services() -> dict:
     """Health check run by a worker: can it reach the database and the cache?"""
     with connection.cursor() as cursor:

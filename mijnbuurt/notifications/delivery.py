@@ -31,15 +31,21 @@ DELIVERY_FOR_CHANNEL = {
 }
 
 
+# The server refused this message (an address that does not exist, content refused).
+# Other failures (no connection, the server went away, a time-out) are outages: they
+# say nothing about the message, so they never count towards giving up on it.
+MESSAGE_REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
+
+
 def notification_deliver_email(*, notification_id: int) -> bool:
     """E-mail one pending notification; True when this call sent it.
 
-    A failed send leaves the notification pending (the task retries, the sweeper
-    re-enqueues) and counts the failure; after ``MAX_FAILED_ATTEMPTS`` it gives up.
+    A failed send leaves the notification pending for the sweeper. A refusal of the
+    message is counted; after ``MAX_FAILED_ATTEMPTS`` refusals it is set aside.
     """
     try:
         return _deliver(notification_id)
-    except (smtplib.SMTPException, OSError):
+    except MESSAGE_REFUSED:
         _count_failure(notification_id)
         raise
 

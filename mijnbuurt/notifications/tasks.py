@@ -10,37 +10,50 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from mijnbuurt.core.redis import redis_is_away, redis_went_away
+
 from .delivery import notification_deliver_email, notification_digest_send
 from .selectors import digest_recipient_ids, notification_ids_to_sweep
 
 logger = logging.getLogger(__name__)
 
 # A pending notification older than this was not delivered on the first attempt
-# (broker down, worker lost, retries used up): the sweeper enqueues it again.
-SWEEP_AFTER = timedelta(minutes=5)
+# (broker down, worker lost, SMTP away): the sweeper, every minute, enqueues it again.
+# That is the one retry mechanism, so an outage never piles up retrying tasks.
+SWEEP_AFTER = timedelta(minutes=1)
 
 
-@shared_task(
-    autoretry_for=(smtplib.SMTPException, OSError),
-    retry_backoff=30,
-    retry_backoff_max=30 * 60,
-    retry_jitter=True,
-    max_retries=8,
-)
+@shared_task
 def notification_deliver(notification_id: int) -> bool:
-    return notification_deliver_email(notification_id=notification_id)
+    """E-mail one notification; when sending fails it stays pending for the sweeper."""
+    try:
+        return notification_deliver_email(notification_id=notification_id)
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning(
+            "E-mailing notification %s failed (%s); the sweeper tries again.",
+            notification_id,
+            type(error).__name__,
+        )
+        return False
 
 
 def enqueue_delivery(notification_id: int) -> None:
     """Hand a notification to the workers; if the broker is unreachable, leave it pending.
 
     Runs after the causing transaction committed. The request that caused the
-    notification must still succeed when Redis is down: the row stays pending and
-    the sweeper sends it once the broker is back.
+    notification must still succeed, within about a second, when Redis is down or
+    hangs: publishing tries once, and not at all while Redis is known to be away
+    (``mijnbuurt.core.redis``); the row stays pending and the sweeper sends it later.
     """
+    if redis_is_away():
+        logger.warning(
+            "Redis is away; notification %s stays pending for the sweeper.", notification_id
+        )
+        return
     try:
         notification_deliver.delay(notification_id)
     except Exception:
+        redis_went_away()
         logger.warning(
             "Could not enqueue notification %s; it stays pending for the sweeper.",
             notification_id,

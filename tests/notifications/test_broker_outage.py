@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from mijnbuurt.core.redis import redis_is_back
 from mijnbuurt.notifications.models import Notification
 from mijnbuurt.notifications.tasks import notification_sweep
 from tests.accounts.factories import PASSWORD
@@ -40,7 +41,8 @@ def test_password_change_succeeds_while_broker_is_down_and_mail_follows_after_sw
     assert mailoutbox == []
     assert "stays pending for the sweeper" in caplog.text
 
-    # Later: Redis is back (eager here) and the sweeper runs a few minutes on.
+    # Later: Redis is back (eager here), the pause is over and the sweeper runs.
+    redis_is_back()
     Notification.objects.update(created_at=timezone.now() - timedelta(minutes=6))
     with celery_config(broker_url="memory://", task_always_eager=True):
         assert notification_sweep.delay().get() == 1
