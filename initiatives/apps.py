@@ -13,7 +13,7 @@ class InitiativesConfig(AppConfig):
         from . import kinds  # noqa: F401  (declares the notification kinds)
         from .layers import register_layers
         from .sections import register_sections
-        from .selectors import user_organises_any
+        from .selectors.initiatives import user_organises_any
         from .services import initiatives_erase, initiatives_export
 
         register_personal_data("initiatives", export=initiatives_export, erase=initiatives_erase)

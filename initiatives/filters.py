@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from neighbourhoods.models import Neighbourhood
 
 from .models import Initiative, Need, Status, Theme
-from .selectors import in_neighbourhood, initiative_search
+from .selectors.initiatives import in_neighbourhood, initiative_search
 
 PUBLIC_STATUS_CHOICES = [(s.value, s.label) for s in (Status.PUBLISHED, Status.COMPLETED)]
 SORT_CHOICES = [("newest", _("Newest first")), ("supported", _("Most supported first"))]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from neighbourhoods.layers import point_layer, register_layer
 
-from .selectors import initiatives_for_map
+from .selectors.initiatives import initiatives_for_map
 
 LAYER_NAME = "initiatieven"
 

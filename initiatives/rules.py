@@ -11,7 +11,7 @@ import rules
 from mijnbuurt.core.mfa import role_predicate
 
 from .models import VISIBLE_STATUSES
-from .selectors import user_is_organiser, user_reviews_neighbourhood
+from .selectors.initiatives import user_is_organiser, user_reviews_neighbourhood
 
 
 @rules.predicate

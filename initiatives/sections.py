@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from neighbourhoods.sections import NeighbourhoodSection, register_section
 
-from .selectors import latest_published_in, public_count_per_wijk
+from .selectors.initiatives import latest_published_in, public_count_per_wijk
 
 
 def register_sections() -> None:

@@ -17,12 +17,12 @@ BEAT_SCHEDULE = {
     },
     "help-requests-retention": {
         # Anonymise help requests closed longer than HELP_REQUEST_RETENTION_DAYS.
-        "task": "neighbourhoods.tasks.help_requests_retention",
+        "task": "helprequests.tasks.help_requests_retention",
         "schedule": crontab(hour=3, minute=30),
     },
     "help-requests-overdue": {
         # Tell area-team coordinators how many requests wait too long (counts only).
-        "task": "neighbourhoods.tasks.help_requests_overdue_digest",
+        "task": "helprequests.tasks.help_requests_overdue_digest",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
     },
     "volunteers-match-all": {

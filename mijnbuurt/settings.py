@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "mijnbuurt.accounts",
     "mijnbuurt.notifications",
     "neighbourhoods",
+    "helprequests",
     "initiatives",
     "volunteers",
     "venues",

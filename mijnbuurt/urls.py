@@ -19,7 +19,7 @@ urlpatterns += i18n_patterns(
     path("profiel/meldingen/", include("mijnbuurt.notifications.urls")),
     path("profiel/", include("mijnbuurt.accounts.urls")),
     path("", include("neighbourhoods.urls")),
-    path("", include("neighbourhoods.help.urls")),  # /hulpvragen/ and /team/
+    path("", include("helprequests.urls")),  # /hulpvragen/ and /team/
     path("locaties/", include("venues.urls")),
     path("initiatieven/", include("initiatives.urls")),
     path("vrijwilligerswerk/", include("volunteers.urls")),

@@ -10,8 +10,6 @@ class NeighbourhoodsConfig(AppConfig):
         from mijnbuurt.accounts.personal_data import register_personal_data
         from mijnbuurt.accounts.roles import Role, register_role
 
-        from . import kinds  # noqa: F401 - registers the notification kinds
-        from .help.retention import help_personal_data_erase, help_personal_data_export
         from .selectors import user_is_organisation_member, user_is_professional
         from .services import personal_data_erase, personal_data_export
 
@@ -20,7 +18,4 @@ class NeighbourhoodsConfig(AppConfig):
         register_role(Role.ORGANISATION_MEMBER, user_is_organisation_member)
         register_personal_data(
             "neighbourhoods", export=personal_data_export, erase=personal_data_erase
-        )
-        register_personal_data(
-            "help_requests", export=help_personal_data_export, erase=help_personal_data_erase
         )

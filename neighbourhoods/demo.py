@@ -1,6 +1,6 @@
 """Demo data: Assen's real wijken and buurten, area teams with a professional each,
-and a social map of fictional organisations of the kinds Assen has, and help
-requests in every state (help/demo.py)."""
+and a social map of fictional organisations of the kinds Assen has (the help requests
+in every state are helprequests' demo)."""
 
 from pathlib import Path
 
@@ -9,7 +9,6 @@ from django.db import transaction
 from mijnbuurt.accounts.demo import demo_user
 from mijnbuurt.core.demo import DemoAccount
 
-from .help.demo import seed_help
 from .models import AreaTeam, Neighbourhood, Organisation, TeamMembership
 from .services import neighbourhood_import
 
@@ -175,5 +174,4 @@ def seed(*, out) -> list[DemoAccount]:
         )
         organisation.neighbourhoods.set([wijk] if wijk else [])
     out.write(f"Area teams: {len(TEAMS)}; organisations on the social map: {len(ORGANISATIONS)}.")
-    seed_help(out=out)
     return accounts

@@ -22,7 +22,10 @@ logger = logging.getLogger(__name__)
 TIMEOUT = (2, 4)  # seconds: connect, read
 CACHE_SECONDS = 60 * 60 * 24 * 30
 NOT_FOUND_CACHE_SECONDS = 60 * 60
-POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
+# A Dutch postcode: four digits, the first never 0, then two letters. The one pattern
+# of the platform (the hand-over's anonymity check looks for it too).
+POSTCODE_PATTERN = r"([1-9]\d{3})\s*([A-Za-z]{2})"
+POSTCODE = re.compile(rf"^\s*{POSTCODE_PATTERN}\s*$")
 HOUSE_NUMBER = re.compile(r"^\s*(\d{1,5})\s*[-\s]?\s*([A-Za-z0-9]{0,4})\s*$")
 POINT = re.compile(r"^POINT\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\)$")
 _NOT_FOUND = "not-found"

@@ -19,8 +19,8 @@ from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
+from helprequests.models import OPEN_STATUSES_LIST, HelpKind, HelpRequest
 from initiatives.models import Initiative, Status, Support, Theme
-from neighbourhoods.models import OPEN_STATUSES_LIST, HelpKind, HelpRequest
 from venues.models import Booking
 
 from .hours_open import hours_open

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from helprequests.models import HelpKind
 from initiatives.models import Status, Theme
-from neighbourhoods.models import HelpKind
 
 from .budget import BudgetReport
 from .figures import Dashboard, Figures

@@ -12,11 +12,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from helprequests.models import HelpKind, HelpRequest, HelpStatus
 from initiatives.models import Initiative, Theme
 from mijnbuurt.accounts.demo import demo_user
 from mijnbuurt.core.demo import DemoAccount
 from mijnbuurt.core.exceptions import ServiceError
-from neighbourhoods.models import HelpKind, HelpRequest, HelpStatus, Neighbourhood, Organisation
+from neighbourhoods.models import Neighbourhood, Organisation
 
 from .matching import match
 from .models import Availability, Shift, SignUp, Skill, Task, TaskKind, VogCheck, VolunteerProfile

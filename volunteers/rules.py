@@ -9,7 +9,7 @@ while it looks for a volunteer, also by the volunteers that team trusts.
 
 import rules
 
-from neighbourhoods.rules import handles_help_request
+from helprequests.rules import handles_help_request
 
 
 @rules.predicate

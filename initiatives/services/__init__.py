@@ -16,11 +16,8 @@ from .accountability import (
 )
 from .grants import grant_award, grant_decline, grant_mark_paid, grant_request
 from .initiatives import (
-    EDITABLE_FIELDS,
-    MAX_PHOTOS,
     initiative_copy,
     initiative_create,
-    initiative_path,
     initiative_photo_add,
     initiative_photo_remove,
     initiative_update,
@@ -51,8 +48,6 @@ from .participation import (
 )
 
 __all__ = [
-    "EDITABLE_FIELDS",
-    "MAX_PHOTOS",
     "accountability_photo_remove",
     "accountability_report_accept",
     "accountability_report_allowed",
@@ -69,7 +64,6 @@ __all__ = [
     "initiative_copy",
     "initiative_create",
     "initiative_follow",
-    "initiative_path",
     "initiative_photo_add",
     "initiative_photo_remove",
     "initiative_support",

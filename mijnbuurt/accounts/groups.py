@@ -25,16 +25,17 @@ STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
     "accounts.user": VIEW,
     "notifications.notification": VIEW,
     "notifications.notificationpreference": VIEW,
-    # geography, area teams, social map, help requests (non-personal fields only)
+    # geography, area teams, social map
     "neighbourhoods.neighbourhood": ACT,
     "neighbourhoods.areateam": KEEP,
     "neighbourhoods.teammembership": KEEP_AND_DELETE,
     "neighbourhoods.organisation": KEEP,
-    "neighbourhoods.replytemplate": KEEP_AND_DELETE,
-    "neighbourhoods.helprequest": ACT,
-    "neighbourhoods.helprequestevent": VIEW,
-    "neighbourhoods.satisfaction": VIEW,
-    "neighbourhoods.accesslog": VIEW,
+    # help requests (non-personal fields only)
+    "helprequests.replytemplate": KEEP_AND_DELETE,
+    "helprequests.helprequest": ACT,
+    "helprequests.helprequestevent": VIEW,
+    "helprequests.satisfaction": VIEW,
+    "helprequests.accesslog": VIEW,
     # initiatives, grants, budget, moderation
     "initiatives.initiative": ACT,
     "initiatives.organiser": VIEW,

@@ -6,11 +6,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.neighbourhoods.help_setup import (  # noqa: F401  (fixtures)
+from tests.helprequests.conftest import (  # noqa: F401  (fixtures)
     area,
     covered_request,
     fallback_request,
-    file_request,
 )
 
 

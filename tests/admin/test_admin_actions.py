@@ -7,11 +7,12 @@ from decimal import Decimal
 import pytest
 from django.contrib.messages import ERROR, SUCCESS, WARNING
 
+from helprequests.models import AccessLog, HelpStatus
+from helprequests.services import help_request_transition
 from initiatives.models import GrantRequest, Status
-from initiatives.selectors import budget_line_remaining
+from initiatives.selectors.grants import budget_line_remaining
 from mijnbuurt.notifications.models import Notification
-from neighbourhoods.help.services import help_request_transition
-from neighbourhoods.models import AccessLog, AreaTeam, HelpStatus
+from neighbourhoods.models import AreaTeam
 from tests.initiatives.factories import make_budget_line, make_grant, make_initiative
 from venues.models import BookingEvent
 from venues.services import booking_cancel
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 GRANTS = "/admin/initiatives/grantrequest/"
 BOOKINGS = "/admin/venues/booking/"
-HELP_REQUESTS = "/admin/neighbourhoods/helprequest/"
+HELP_REQUESTS = "/admin/helprequests/helprequest/"
 
 
 def run_action(client, url, action, objects, **data):
@@ -206,7 +207,7 @@ def test_assign_team_action_asks_for_the_team_and_shows_no_content(staff_client,
 def test_assign_team_action_moves_open_requests_and_refuses_closed_ones(
     staff_client, staff, area, resident, professional_b
 ):
-    from tests.neighbourhoods.help_setup import file_request
+    from tests.helprequests.factories import file_request
 
     open_request = file_request(resident, area["a"])
     closed = file_request(resident, area["a"], kind="company")

@@ -11,8 +11,8 @@ from django.urls import reverse
 from initiatives.models import Status
 from initiatives.services import initiative_support
 from tests.accounts.factories import UserFactory
+from tests.helprequests.factories import file_request
 from tests.initiatives.factories import make_budget_line, make_grant, make_initiative
-from tests.neighbourhoods.help_setup import file_request
 from tests.volunteers.factories import ShiftFactory, VolunteerProfileFactory
 from venues.models import Booking
 from volunteers.services import shift_sign_up
@@ -23,6 +23,7 @@ OUR_APPS = {
     "accounts",
     "notifications",
     "neighbourhoods",
+    "helprequests",
     "initiatives",
     "volunteers",
     "venues",
@@ -77,7 +78,7 @@ def test_every_changelist_has_columns_filters_or_search(staff):
 
 
 def test_models_holding_secrets_or_help_content_have_no_admin():
-    from neighbourhoods.models import HelpMessage
+    from helprequests.models import HelpMessage
     from venues.models import CalendarFeed
     from volunteers.models import AgendaFeed
 
@@ -120,7 +121,7 @@ def _signups(n, fixture):
         ("/admin/initiatives/initiative/", _initiatives, 11),
         ("/admin/initiatives/grantrequest/", _initiatives, 13),
         ("/admin/venues/booking/", _bookings, 12),
-        ("/admin/neighbourhoods/helprequest/", _help_requests, 12),
+        ("/admin/helprequests/helprequest/", _help_requests, 12),
         ("/admin/volunteers/signup/", _signups, 11),
     ],
 )

@@ -3,9 +3,10 @@ manager's behalf, and staff moving a help request to another area team."""
 
 import pytest
 
+from helprequests.models import AccessLog
+from helprequests.services import help_request_assign, help_request_assign_team
 from mijnbuurt.core.exceptions import ServiceError
-from neighbourhoods.help.services import help_request_assign, help_request_assign_team
-from neighbourhoods.models import AccessLog, AreaTeam
+from neighbourhoods.models import AreaTeam
 from tests.accounts.factories import UserFactory
 from venues.models import Booking, BookingEvent
 from venues.services import booking_approve, booking_cancel

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from neighbourhoods.models import AreaTeam, HelpRequest, HelpStatus, TeamMembership
+from helprequests.models import HelpRequest, HelpStatus
+from neighbourhoods.models import AreaTeam, TeamMembership
 from tests.a11y import assert_accessible
 from tests.accounts.factories import UserFactory, enable_totp
-from tests.browser.test_initiatives import log_in
+from tests.browser.session import log_in
 from tests.initiatives.factories import BuurtFactory, WijkFactory
 from tests.volunteers.factories import TaskKindFactory, VolunteerProfileFactory, in_days
 from volunteers.models import HandOver, TaskInvitation

@@ -9,7 +9,7 @@ from initiatives.models import Comment, Status
 from mijnbuurt.notifications.models import Notification
 from tests.a11y import assert_accessible
 from tests.accounts.factories import UserFactory, enable_totp
-from tests.browser.test_initiatives import log_in
+from tests.browser.session import log_in
 from tests.initiatives.factories import make_initiative
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

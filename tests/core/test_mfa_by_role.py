@@ -11,8 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from initiatives.models import Status
 from tests.accounts.factories import UserFactory, enable_totp
+from tests.helprequests.conftest import area, covered_request, volunteer  # noqa: F401
 from tests.initiatives.factories import make_initiative
-from tests.neighbourhoods.help_setup import area, covered_request, volunteer  # noqa: F401
 from tests.volunteers.handover_setup import handover  # noqa: F401
 from volunteers.models import HandOver, TrustedVolunteer
 
@@ -78,7 +78,7 @@ def test_the_admin_asks_staff_for_two_factor_on_every_page(client, db):
         "/admin/",
         "/admin/initiatives/initiative/",
         "/admin/accounts/user/",
-        "/admin/neighbourhoods/helprequest/",
+        "/admin/helprequests/helprequest/",
         "/admin/jsi18n/",
         "/admin/rapportages/",
     ):

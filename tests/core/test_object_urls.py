@@ -19,9 +19,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from initiatives.models import OrganiserInvitation, Status
 from mijnbuurt.notifications.models import Notification
+from tests.helprequests.conftest import area, covered_request, volunteer  # noqa: F401
 from tests.initiatives.factories import make_initiative
 from tests.neighbourhoods.factories import OrganisationFactory
-from tests.neighbourhoods.help_setup import area, covered_request, volunteer  # noqa: F401
 from tests.venues.factories import RoomFactory, VenueFactory
 from tests.volunteers.factories import ShiftFactory, TaskFactory
 from tests.volunteers.handover_setup import handover  # noqa: F401

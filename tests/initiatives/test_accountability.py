@@ -320,7 +320,7 @@ def test_browser_organiser_writes_the_report_and_the_knowledge_section_shows_it(
 
     from tests.a11y import assert_accessible
     from tests.accounts.factories import UserFactory
-    from tests.browser.test_initiatives import log_in
+    from tests.browser.session import log_in
 
     organiser = UserFactory(email="olga@example.org", display_name="Olga")
     done = make_initiative(by=organiser, status=Status.COMPLETED, title="Buurtbank")

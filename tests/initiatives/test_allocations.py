@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from initiatives.models import BudgetAllocation, GrantRequest, Status
-from initiatives.selectors import budget_line_remaining, budget_lines_with_totals
+from initiatives.selectors.grants import budget_line_remaining, budget_lines_with_totals
 from initiatives.services import grant_award
 from initiatives.services.grants import budget_allocation_create
 from mijnbuurt.core.exceptions import ServiceError

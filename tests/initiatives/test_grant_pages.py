@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import GrantRequest, Status
-from initiatives.selectors import budget_lines_with_totals
+from initiatives.selectors.grants import budget_lines_with_totals
 from initiatives.services import grant_award, grant_decline, grant_request
 from tests.initiatives.factories import (
     BuurtFactory,
@@ -166,7 +166,8 @@ def test_demo_seeds_budget_lines_and_grants_once(settings, tmp_path):
 
     from django.utils import timezone
 
-    from initiatives import demo, demo_money
+    from initiatives import demo
+    from initiatives.demo import money as demo_money
     from tests.initiatives.factories import WijkFactory
 
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 
 from initiatives.models import GrantLineItem, GrantRequest, Status
-from initiatives.selectors import budget_line_remaining, budget_lines_with_totals
+from initiatives.selectors.grants import budget_line_remaining, budget_lines_with_totals
 from initiatives.services import grant_award, grant_decline, grant_mark_paid
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.emails import notification_title

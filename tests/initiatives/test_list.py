@@ -5,7 +5,7 @@ from django.db import connection
 from django.urls import reverse
 
 from initiatives.models import Status
-from initiatives.selectors import initiative_search, public_initiatives
+from initiatives.selectors.initiatives import initiative_search, public_initiatives
 from initiatives.services import initiative_support
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import BuurtFactory, make_initiative

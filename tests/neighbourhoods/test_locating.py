@@ -73,7 +73,9 @@ def test_geocoder_unreachable_gives_a_message_not_an_exception(geocoder):
     assert "niet bereikbaar" in raised.value.message
 
 
-@pytest.mark.parametrize(("postcode", "number"), [("94011AA", "1"), ("9401AA", "0"), ("", "x")])
+@pytest.mark.parametrize(
+    ("postcode", "number"), [("94011AA", "1"), ("9401AA", "0"), ("", "x"), ("0000 AB", "1")]
+)
 def test_bad_postcode_or_number_is_refused_before_asking_the_geocoder(geocoder, postcode, number):
     with pytest.raises(ServiceError):
         geocode_postcode(postcode=postcode, house_number=number)

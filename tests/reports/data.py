@@ -12,6 +12,7 @@ from itertools import count
 
 from django.utils import timezone
 
+from helprequests.models import HelpKind, HelpRequest, HelpStatus
 from initiatives.models import (
     BudgetAllocation,
     BudgetLine,
@@ -21,7 +22,6 @@ from initiatives.models import (
     Support,
     Theme,
 )
-from neighbourhoods.models import HelpKind, HelpRequest, HelpStatus
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import BuurtFactory, WijkFactory
 from venues.models import Booking, Closure, OpeningHours, Room, Venue

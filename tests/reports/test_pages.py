@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from helprequests.models import HelpKind
 from initiatives.models import Support
-from neighbourhoods.models import HelpKind
 from tests.accounts.factories import UserFactory
 from tests.reports.data import YEAR, at, build_budget, help_request, initiative
 from venues.models import Booking, Room

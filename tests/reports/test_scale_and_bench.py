@@ -5,8 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+from helprequests.models import HelpRequest
 from initiatives.models import Initiative, Support
-from neighbourhoods.models import HelpRequest
 from venues.models import Booking
 from volunteers.models import SignUp
 

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.accounts.factories import UserFactory
-from tests.neighbourhoods.help_setup import area, covered_request, fallback_request, volunteer
+from tests.helprequests.conftest import area, covered_request, fallback_request, volunteer
 from volunteers.models import TaskInvitation
 from volunteers.services import shift_sign_up
 from volunteers.services.handover import handover_confirm, handover_create, handover_invite

@@ -8,8 +8,8 @@ from django.utils import formats, timezone
 
 from mijnbuurt.core.dates import scheduling_horizon
 from mijnbuurt.core.exceptions import ServiceError
+from tests.helprequests.conftest import area, covered_request  # noqa: F401  (fixtures)
 from tests.neighbourhoods.factories import OrganisationFactory
-from tests.neighbourhoods.help_setup import area, covered_request  # noqa: F401  (fixtures)
 from volunteers.models import HandOver, Shift, Task
 from volunteers.services.handover import handover_create
 from volunteers.services.tasks import shift_add, shift_series_add

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.utils import timezone
 
+from helprequests import demo as helprequests_demo
 from initiatives import demo as initiatives_demo
 from mijnbuurt.accounts import demo as accounts_demo
 from mijnbuurt.accounts.roles import Role, user_has_role
@@ -19,6 +20,7 @@ def test_seed_adds_tasks_with_shifts_a_waiting_list_and_a_volunteer_idempotently
     neighbourhood_import(paths=BOUNDARY_FILES)
     accounts_demo.seed(out=io.StringIO())
     neighbourhoods_demo.seed(out=io.StringIO())
+    helprequests_demo.seed(out=io.StringIO())
     initiatives_demo.seed(out=io.StringIO())
     account, member = demo.seed(out=io.StringIO())
     counts = (Task.objects.count(), Shift.objects.count(), SignUp.objects.count())

@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from helprequests.models import AccessLog, HelpKind, HelpRequest, HelpStatus, Urgency
+from helprequests.retention import help_request_anonymise
+from helprequests.services import help_request_transition
 from mijnbuurt.core.exceptions import ServiceError
-from neighbourhoods.help.retention import help_request_anonymise
-from neighbourhoods.help.services import help_request_transition
-from neighbourhoods.models import AccessLog, HelpKind, HelpRequest, HelpStatus, Urgency
-from tests.neighbourhoods.help_setup import DESCRIPTION, file_request
+from tests.helprequests.factories import DESCRIPTION, file_request
 from volunteers.layers import tasks_layer
 from volunteers.matching import match
 from volunteers.models import HandOver, Suggestion, Task, TaskInvitation

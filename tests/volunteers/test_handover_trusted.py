@@ -6,7 +6,7 @@ from django.urls import reverse
 from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import AreaTeam
 from tests.accounts.factories import UserFactory
-from tests.neighbourhoods.help_setup import DESCRIPTION
+from tests.helprequests.factories import DESCRIPTION
 from volunteers.models import TrustedVolunteer
 from volunteers.services.handover import handover_invite, trusted_volunteer_add
 

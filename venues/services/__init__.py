@@ -7,7 +7,6 @@ from .bookings import (
     booking_preview,
     booking_request,
     booking_series_cancel,
-    user_manages,
 )
 from .management import (
     closure_add,
@@ -36,7 +35,6 @@ __all__ = [
     "room_calendar_renew",
     "room_save",
     "user_calendar_renew",
-    "user_manages",
     "venue_manager_add",
     "venue_manager_remove",
     "venue_update",

@@ -25,7 +25,7 @@ class HandOver(models.Model):
     # SET_NULL: deleting a request (by the resident, or retention) keeps the task, which
     # holds nothing personal, and cuts the only way to the contact details.
     help_request = models.ForeignKey(
-        "neighbourhoods.HelpRequest",
+        "helprequests.HelpRequest",
         verbose_name=_("help request"),
         null=True,
         blank=True,

@@ -1,17 +1,7 @@
-from .signups import (
-    can_cancel_own,
-    cancellation_deadline,
-    shift_sign_up,
-    signup_cancel,
-    signup_check,
-    waitlist_promote,
-)
+from .signups import can_cancel_own, shift_sign_up, signup_cancel
 
 __all__ = [
     "can_cancel_own",
-    "cancellation_deadline",
     "shift_sign_up",
     "signup_cancel",
-    "signup_check",
-    "waitlist_promote",
 ]

@@ -15,13 +15,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from helprequests.models import AccessLog, ContactWay, HelpRequest, HelpStatus
+from helprequests.rules import handles_help_request
+from helprequests.services import help_request_transition, log_access
 from initiatives.models import Theme
 from mijnbuurt.core.dates import planned_dates_check
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
-from neighbourhoods.help.services import help_request_transition, log_access
-from neighbourhoods.models import AccessLog, ContactWay, HelpRequest, HelpStatus
-from neighbourhoods.rules import handles_help_request
+from neighbourhoods.geocoding import POSTCODE_PATTERN
 
 from ..kinds import HANDOVER_CONFIRMED, TRUSTED_BY_TEAM
 from ..models import (
@@ -42,7 +43,7 @@ MAX_DESCRIPTION = 2000
 # What an anonymised text must not contain, with the words of the message.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\d+])(?:\+31|0031|0)(?:[\s.\-()]*\d){9}(?!\d)")
-POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Za-z]{2}\b\s*,?\s*\d{1,5}\b")
+POSTCODE = re.compile(rf"\b{POSTCODE_PATTERN}\b\s*,?\s*\d{{1,5}}\b")
 STREET = re.compile(
     r"\b[A-Za-z][\w'-]*(?:straat|laan|weg|plein|singel|dijk|kade|pad|dreef|hof|gracht|steeg|"
     r"plantsoen|park|erf|wijk|veld|markt|ring|brink|es)\s+\d{1,5}\b",

@@ -10,7 +10,7 @@ import datetime as dt
 
 import rules
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -328,9 +328,3 @@ def shift_remove(*, shift: Shift, by) -> None:
             code="past",
         )
     shift.delete()
-
-
-def shift_label(shift: Shift) -> str:
-    start = timezone.localtime(shift.starts_at)
-    end = timezone.localtime(shift.ends_at)
-    return f"{formats.date_format(start, 'DATE_FORMAT')} {start:%H:%M}-{end:%H:%M}"

@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from helprequests.models import HelpRequest
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.mfa import mfa_required
 from mijnbuurt.core.params import id_param
 from mijnbuurt.core.ratelimit import limit
-from neighbourhoods.models import HelpRequest
 
 from ..forms.handover import HandOverForm
 from ..matching_reasons import organiser_reason_texts
@@ -54,7 +54,7 @@ def handover_new(request, request_pk: int):
     help_request = get_object_for_user_or_404(
         HelpRequest.objects.all(),
         user=request.user,
-        perm="neighbourhoods.handle_helprequest",
+        perm="helprequests.handle_helprequest",
         pk=request_pk,
     )
     existing = active_handover(help_request)

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HelpRequestsConfig(AppConfig):
+    name = "helprequests"
+    verbose_name = _("Help requests")
+
+    def ready(self) -> None:
+        from mijnbuurt.accounts.personal_data import register_personal_data
+
+        from . import kinds  # noqa: F401 - registers the notification kinds
+        from .retention import help_personal_data_erase, help_personal_data_export
+
+        register_personal_data(
+            "help_requests", export=help_personal_data_export, erase=help_personal_data_erase
+        )

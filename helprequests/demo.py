@@ -1,0 +1,184 @@
+"""Demo help requests: one in every state, from obviously fictional people.
+
+Made through the services, as people would (history, messages, audit log), for the
+area teams that neighbourhoods' demo sets up. Seeding again leaves existing demo
+requests alone, so it is idempotent.
+"""
+
+from django.db import transaction
+
+from mijnbuurt.accounts.demo import demo_user
+from mijnbuurt.accounts.models import User
+from mijnbuurt.core.demo import DemoAccount
+from neighbourhoods.models import Neighbourhood, Organisation
+from neighbourhoods.selectors import area_team_for
+
+from .filing import help_request_create, help_request_intake
+from .models import HelpKind, HelpRequest, HelpStatus, ReplyTemplate
+from .services import (
+    help_message_send,
+    help_note_add,
+    help_reply_send,
+    help_request_assign,
+    help_request_transition,
+    help_satisfaction_give,
+)
+
+MARK = "(demo) "
+S = HelpStatus
+
+# kind, urgency, description, statuses to walk through after "new"
+REQUESTS = [
+    (
+        HelpKind.SHOPPING,
+        "normal",
+        "Ik heb mijn heup gebroken en kan een paar weken niet zelf naar de supermarkt.",
+        [],
+    ),
+    (
+        HelpKind.COMPANY,
+        "low",
+        "Sinds mijn man is overleden zit ik veel alleen. "
+        "Ik zou graag iemand hebben om mee te wandelen.",
+        [S.IN_TRIAGE],
+    ),
+    (
+        HelpKind.TRANSPORT,
+        "normal",
+        "Ik moet elke week naar het ziekenhuis en heb geen auto meer.",
+        [S.IN_TRIAGE, S.HANDED_TO_VOLUNTEER],
+    ),
+    (
+        HelpKind.PAPERWORK,
+        "high",
+        "Ik begrijp de brieven van de belastingdienst niet en er komt een aanmaning.",
+        [S.IN_TRIAGE, S.LIGHT_INTERVENTION],
+    ),
+    (
+        HelpKind.PARENTING,
+        "normal",
+        "Onze zoon van 14 gaat niet meer naar school. Wij weten niet wat we moeten doen.",
+        [S.IN_TRIAGE, S.REFERRED],
+    ),
+    (
+        HelpKind.PRACTICAL,
+        "low",
+        "Mijn tuin is overwoekerd en ik kan niet meer bukken.",
+        [S.IN_TRIAGE, S.LIGHT_INTERVENTION, S.RESOLVED],
+    ),
+    (
+        HelpKind.HOUSING,
+        "normal",
+        "Er zit schimmel in de badkamer van mijn huurwoning.",
+        [S.CLOSED_NOT_NEEDED],
+    ),
+    (
+        HelpKind.OTHER,
+        "low",
+        "Ik zoek iemand die mij helpt met mijn nieuwe telefoon.",
+        [S.WITHDRAWN],
+    ),
+]
+
+TEMPLATES = [
+    (
+        "",
+        S.IN_TRIAGE,
+        "Eerste contact",
+        "Beste bewoner,\n\nIk heb je hulpvraag gelezen en neem binnen twee werkdagen "
+        "contact met je op.\n\nMet vriendelijke groet,",
+    ),
+    (
+        "",
+        "",
+        "Meer informatie nodig",
+        "Beste bewoner,\n\nOm je goed te kunnen helpen wil ik graag nog iets meer weten: ",
+    ),
+    (
+        HelpKind.PAPERWORK,
+        "",
+        "Formulierenhulp",
+        "Beste bewoner,\n\nWe kunnen je helpen met je post. Neem je brieven mee naar "
+        "het inloopspreekuur van je gebiedsteam.",
+    ),
+]
+
+
+def _team_member(neighbourhood: Neighbourhood) -> User:
+    team = area_team_for(neighbourhood)
+    return team.memberships.select_related("user").order_by("pk").first().user
+
+
+@transaction.atomic
+def seed(*, out) -> list[DemoAccount]:
+    for kind, status, title, text in TEMPLATES:
+        ReplyTemplate.objects.update_or_create(
+            title=title, defaults={"kind": kind, "status": status, "text": text}
+        )
+    resident = User.objects.filter(email="bewoner@example.org").first() or demo_user(
+        "bewoner@example.org", display_name="Anne (bewoner)"
+    )
+    if HelpRequest.objects.filter(description__startswith=MARK).exists():
+        out.write("Help requests: demo requests already there.")
+        return []
+    buurt = (
+        Neighbourhood.objects.filter(
+            level=Neighbourhood.Level.BUURT, wijk__area_teams__isnull=False
+        )
+        .order_by("code")
+        .first()
+    )
+    professional = _team_member(buurt)
+    organisation = Organisation.objects.filter(is_approved=True).order_by("name").first()
+    for kind, urgency, description, steps in REQUESTS:
+        help_request = help_request_create(
+            requester=resident,
+            neighbourhood=buurt,
+            kind=kind,
+            urgency=urgency,
+            description=MARK + description,
+            contact_way="phone",
+            contact_phone="06-00000000",
+            consent_share_anonymised=kind != HelpKind.PARENTING,
+        )
+        if steps:
+            help_request_assign(help_request=help_request, by=professional, assignee=professional)
+            help_message_send(
+                help_request=help_request,
+                by=professional,
+                body="Dank je voor je vraag. Ik bel je deze week om kennis te maken.",
+            )
+        for step in steps:
+            help_request_transition(
+                help_request=help_request,
+                to_status=step,
+                by=resident if step == S.WITHDRAWN else professional,
+                note="Je hebt aangegeven dat het al geregeld is."
+                if step == S.CLOSED_NOT_NEEDED
+                else "",
+                organisation=organisation if step == S.REFERRED else None,
+            )
+        if S.LIGHT_INTERVENTION in steps and S.RESOLVED not in steps:
+            help_note_add(
+                help_request=help_request,
+                by=professional,
+                body="Samen de post doorgenomen; volgende week weer.",
+            )
+            help_reply_send(
+                help_request=help_request, by=resident, body="Dank je, tot volgende week!"
+            )
+        if S.RESOLVED in steps:
+            help_satisfaction_give(
+                help_request=help_request, by=resident, score=4, comment="Fijn geholpen."
+            )
+    help_request_intake(
+        by=professional,
+        contact_name="Kees Voorbeeld (fictief)",
+        contact_phone="0592-000000",
+        neighbourhood=buurt,
+        kind=HelpKind.PAPERWORK,
+        description=MARK + "Belde het gebiedsteam: hulp nodig bij het aanvragen van huurtoeslag.",
+        consent_share_anonymised=False,
+    )
+    out.write(f"Help requests: {len(REQUESTS) + 1} in every state, for {resident.email}.")
+    return []

@@ -1,0 +1,194 @@
+"""Reads of help requests; every query shape lives here so no template queries lazily."""
+
+import datetime as dt
+import statistics
+
+from django.db import connection
+from django.db.models import Aggregate, Count, DurationField, F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from mijnbuurt.accounts.models import User
+from neighbourhoods.models import Organisation, TeamMembership
+
+from .models import (
+    OPEN_STATUSES_LIST,
+    AccessLog,
+    HelpMessage,
+    HelpRequest,
+    HelpRequestEvent,
+    ReplyTemplate,
+)
+
+
+def user_team_ids(user) -> list[int]:
+    if not user.is_authenticated:
+        return []
+    return list(TeamMembership.objects.filter(user_id=user.pk).values_list("team_id", flat=True))
+
+
+def queue_scope(*, user, team_ids: list[int]) -> Q:
+    """The requests ``user`` works on: their teams' and, for staff, the fallback queue."""
+    scope = Q(team_id__in=team_ids)
+    if user.is_staff:
+        scope |= Q(team__isnull=True)
+    return scope
+
+
+def overdue_q(now: dt.datetime | None = None) -> Q:
+    return Q(
+        first_contact_at__isnull=True,
+        status__in=OPEN_STATUSES_LIST,
+        due_at__lt=now or timezone.now(),
+    )
+
+
+def queue_for(*, user, team_ids: list[int]) -> QuerySet[HelpRequest]:
+    """The queue, soonest due first; filter it with HelpQueueFilter."""
+    return (
+        HelpRequest.objects.filter(queue_scope(user=user, team_ids=team_ids))
+        .select_related("neighbourhood", "team", "assignee")
+        .order_by("due_at", "pk")
+    )
+
+
+def colleagues_for(help_request: HelpRequest) -> QuerySet[User]:
+    """Who a request may be assigned to: its team's members, or staff for the fallback."""
+    if help_request.team_id:
+        where = Q(team_memberships__team_id=help_request.team_id)
+    else:
+        where = Q(is_staff=True)
+    return User.objects.filter(where, is_active=True).distinct().order_by("display_name", "pk")
+
+
+def _volunteer_handovers() -> Prefetch:
+    """Hand-overs to a volunteer (the volunteers app), newest first, with the volunteer.
+
+    Reached through the related name only: this app never imports the volunteers app.
+    """
+    model = HelpRequest._meta.get_field("volunteer_handovers").related_model
+    return Prefetch(
+        "volunteer_handovers",
+        queryset=model.objects.select_related("volunteer").order_by("-created_at", "-pk"),
+    )
+
+
+def resident_requests(*, user) -> QuerySet[HelpRequest]:
+    return (
+        HelpRequest.objects.filter(requester_id=user.pk)
+        .select_related("neighbourhood")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def request_for_resident() -> QuerySet[HelpRequest]:
+    """What the resident's page shows; the access helper picks one."""
+    return HelpRequest.objects.select_related(
+        "neighbourhood", "team", "referred_to", "satisfaction"
+    ).prefetch_related(
+        Prefetch("events", queryset=HelpRequestEvent.objects.order_by("at", "pk")),
+        Prefetch(
+            "messages",
+            queryset=HelpMessage.objects.exclude(direction=HelpMessage.Direction.INTERNAL)
+            .select_related("author")
+            .order_by("created_at", "pk"),
+            to_attr="public_messages",
+        ),
+        Prefetch(
+            "access_logs",
+            queryset=AccessLog.objects.select_related("user").order_by("-at", "-pk"),
+            to_attr="log",
+        ),
+        _volunteer_handovers(),
+    )
+
+
+def request_for_team() -> QuerySet[HelpRequest]:
+    """What the team's page shows; the access helper picks one."""
+    return HelpRequest.objects.select_related(
+        "neighbourhood",
+        "neighbourhood__wijk",
+        "team",
+        "assignee",
+        "requester",
+        "filed_by",
+        "referred_to",
+        "satisfaction",
+    ).prefetch_related(
+        Prefetch(
+            "events",
+            queryset=HelpRequestEvent.objects.select_related("actor").order_by("at", "pk"),
+        ),
+        Prefetch(
+            "messages",
+            queryset=HelpMessage.objects.select_related("author").order_by("created_at", "pk"),
+        ),
+        _volunteer_handovers(),
+    )
+
+
+def request_for_change() -> QuerySet[HelpRequest]:
+    return HelpRequest.objects.all()
+
+
+def reply_templates_for(help_request: HelpRequest) -> list[ReplyTemplate]:
+    return list(
+        ReplyTemplate.objects.filter(is_active=True)
+        .filter(Q(kind="") | Q(kind=help_request.kind))
+        .filter(Q(status="") | Q(status=help_request.status))
+        .order_by("title", "pk")
+    )
+
+
+def organisations_for_referral() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(is_approved=True).only("pk", "name").order_by("name")
+
+
+# --- Dashboard ------------------------------------------------------------------------------
+
+
+class Median(Aggregate):
+    """PostgreSQL's median of an interval: percentile_cont(0.5) WITHIN GROUP."""
+
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+def median_first_contact(queryset: QuerySet[HelpRequest]) -> dt.timedelta | None:
+    """Median time from filing to first contact; in the database on PostgreSQL."""
+    contacted = queryset.filter(first_contact_at__isnull=False)
+    waited = F("first_contact_at") - F("created_at")
+    if connection.vendor == "postgresql":
+        return contacted.aggregate(median=Median(waited))["median"]
+    durations = [
+        first - created
+        for created, first in contacted.values_list("created_at", "first_contact_at")
+    ]
+    return statistics.median(durations) if durations else None
+
+
+def dashboard(*, user, team_ids: list[int], now: dt.datetime | None = None) -> dict:
+    now = now or timezone.now()
+    requests = HelpRequest.objects.filter(queue_scope(user=user, team_ids=team_ids))
+    by_status = dict(
+        requests.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    by_kind = dict(
+        requests.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+    )
+    month_start = timezone.localtime(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    overdue = list(
+        requests.filter(overdue_q(now))
+        .select_related("neighbourhood", "team", "assignee")
+        .order_by("due_at", "pk")[:50]
+    )
+    return {
+        "by_status": by_status,
+        "by_kind": by_kind,
+        "total": sum(by_status.values()),
+        "median_first_contact": median_first_contact(requests.filter(created_at__gte=month_start)),
+        "overdue": overdue,
+    }

@@ -1,0 +1,268 @@
+"""Reads of initiatives: lists, one initiative's page, organisers, reviewers, invitations."""
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from neighbourhoods.models import Neighbourhood, TeamMembership
+from neighbourhoods.sections import count_per_wijk
+
+from ..models import (
+    PUBLIC_STATUSES,
+    REVIEW_STATUSES,
+    AccountabilityReport,
+    Comment,
+    Follow,
+    Initiative,
+    InitiativePhoto,
+    InitiativeUpdate,
+    Organiser,
+    OrganiserInvitation,
+    PostingBlock,
+    StatusChange,
+    Support,
+)
+from .grants import open_grant_total
+
+SEARCH_CONFIG = "dutch"
+MAX_SEARCH_WORDS = 8
+
+
+def _supporter_count() -> Coalesce:
+    counted = (
+        Support.objects.filter(initiative=OuterRef("pk"))
+        .order_by()
+        .values("initiative")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _photos() -> Prefetch:
+    return Prefetch(
+        "photos",
+        queryset=InitiativePhoto.objects.only(
+            "pk", "initiative_id", "image", "thumbnail", "description", "created_at"
+        ),
+    )
+
+
+def _organisers() -> Prefetch:
+    return Prefetch("memberships", queryset=Organiser.objects.select_related("user"))
+
+
+def _with_cards(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """What a card in a list shows: neighbourhood, photos, supporter count."""
+    return (
+        queryset.select_related("neighbourhood")
+        .annotate(supporter_count=_supporter_count())
+        .prefetch_related(_photos())
+    )
+
+
+# --- Lists ----------------------------------------------------------------------------
+
+
+def public_initiatives() -> QuerySet[Initiative]:
+    """Published (running) and completed initiatives; filter with InitiativeFilter."""
+    return _with_cards(_listed())
+
+
+def _listed() -> QuerySet[Initiative]:
+    """Running and completed, and not hidden by the moderators."""
+    return Initiative.objects.filter(status__in=PUBLIC_STATUSES, hidden_at__isnull=True)
+
+
+def initiative_search(queryset: QuerySet[Initiative], text: str) -> QuerySet[Initiative]:
+    """Full-text search in Dutch on PostgreSQL; every word as a substring on SQLite."""
+    text = " ".join(text.split()[:MAX_SEARCH_WORDS])
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+            "summary", "description", weight="B", config=SEARCH_CONFIG
+        )
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        return queryset.annotate(search=vector).filter(search=query)
+    for word in text.split():
+        queryset = queryset.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
+        )
+    return queryset
+
+
+def in_neighbourhood(queryset: QuerySet[Initiative], neighbourhood) -> QuerySet[Initiative]:
+    """Initiatives in ``neighbourhood``; for a wijk also those in its buurten."""
+    return queryset.filter(Q(neighbourhood=neighbourhood) | Q(neighbourhood__wijk=neighbourhood))
+
+
+def latest_published_in(neighbourhood, *, limit: int = 3) -> list[Initiative]:
+    """For a neighbourhood's page: its newest running initiatives (2 queries)."""
+    queryset = in_neighbourhood(public_initiatives(), neighbourhood)
+    return list(queryset.order_by("-published_at", "-pk")[:limit])
+
+
+def initiatives_of(user) -> QuerySet[Initiative]:
+    """Everything ``user`` organises, in any state, newest first."""
+    return _with_cards(Initiative.objects.filter(memberships__user=user)).order_by(
+        "-updated_at", "-pk"
+    )
+
+
+def review_queue(user) -> QuerySet[Initiative]:
+    """Submitted and in-review initiatives ``user`` may review, oldest submission first."""
+    queryset = Initiative.objects.filter(status__in=REVIEW_STATUSES)
+    if not user.is_staff:
+        queryset = queryset.filter(neighbourhood_id__in=reviewer_neighbourhood_ids(user=user))
+    return (
+        queryset.select_related("neighbourhood")
+        .annotate(open_grant_total=open_grant_total())
+        .prefetch_related(_organisers())
+        .order_by("submitted_at", "pk")
+    )
+
+
+def reports_to_review(user) -> list:
+    """Submitted accountability reports of initiatives ``user`` reviews, oldest first."""
+    queryset = AccountabilityReport.objects.filter(status=AccountabilityReport.Status.SUBMITTED)
+    if not user.is_staff:
+        queryset = queryset.filter(
+            initiative__neighbourhood_id__in=reviewer_neighbourhood_ids(user=user)
+        )
+    return list(
+        queryset.select_related("initiative__neighbourhood").order_by("submitted_at", "pk")
+    )
+
+
+def initiatives_for_map() -> QuerySet[Initiative]:
+    return (
+        _listed()
+        .filter(latitude__isnull=False, longitude__isnull=False)
+        .only("pk", "title", "theme", "status", "latitude", "longitude")
+        .order_by("pk")
+    )
+
+
+# --- One initiative -------------------------------------------------------------------
+
+
+def _open_volunteer_tasks() -> Prefetch:
+    """Published volunteer tasks with a shift to come, as ``open_volunteer_tasks``.
+
+    The volunteers app adds the ``volunteer_tasks`` reverse relation; its model is
+    taken from that relation, so this app does not import the volunteers app.
+    """
+    tasks = Initiative._meta.get_field("volunteer_tasks").related_model.objects
+    return Prefetch(
+        "volunteer_tasks",
+        queryset=tasks.filter(status="published", shifts__starts_at__gt=timezone.now())
+        .distinct()
+        .order_by("title", "pk"),
+        to_attr="open_volunteer_tasks",
+    )
+
+
+def initiative_for_page() -> QuerySet[Initiative]:
+    """Initiatives with all their page shows; the access helper picks one."""
+    return (
+        Initiative.objects.select_related(
+            "neighbourhood__wijk", "copied_from", "accountability_report"
+        )
+        .annotate(supporter_count=_supporter_count())
+        .prefetch_related(
+            _photos(),
+            # Only when there is a report: its photos (the public part shows on the page).
+            Prefetch("accountability_report__photos"),
+            _organisers(),
+            Prefetch("status_changes", queryset=StatusChange.objects.select_related("by")),
+            Prefetch("updates", queryset=InitiativeUpdate.objects.select_related("author")),
+            # All comments, hidden ones too: the template shows those only to their author.
+            Prefetch("comments", queryset=Comment.objects.select_related("author")),
+            _open_volunteer_tasks(),
+        )
+    )
+
+
+def initiative_for_edit() -> QuerySet[Initiative]:
+    return Initiative.objects.select_related("neighbourhood").prefetch_related(_photos())
+
+
+def user_relation(*, user, initiative: Initiative) -> dict[str, bool]:
+    """Whether ``user`` supports and follows ``initiative``, and is blocked from posting
+    (one query)."""
+    if not user.is_authenticated:
+        return {"supports": False, "follows": False, "blocked": False}
+    found = (
+        Initiative.objects.filter(pk=initiative.pk)
+        .annotate(
+            user_supports=Exists(Support.objects.filter(initiative=OuterRef("pk"), user=user)),
+            user_follows=Exists(Follow.objects.filter(initiative=OuterRef("pk"), user=user)),
+            user_blocked=Exists(PostingBlock.objects.filter(user=user)),
+        )
+        .values("user_supports", "user_follows", "user_blocked")
+        .first()
+    ) or {"user_supports": False, "user_follows": False, "user_blocked": False}
+    return {
+        "supports": bool(found["user_supports"]),
+        "follows": bool(found["user_follows"]),
+        "blocked": bool(found["user_blocked"]),
+    }
+
+
+# --- People ---------------------------------------------------------------------------
+
+
+def user_is_organiser(*, user, initiative: Initiative) -> bool:
+    """Uses the prefetched organisers when the page already has them."""
+    cache = getattr(initiative, "_prefetched_objects_cache", {})
+    if "memberships" in cache:
+        return any(m.user_id == user.pk for m in cache["memberships"])
+    return Organiser.objects.filter(initiative=initiative, user_id=user.pk).exists()
+
+
+def reviewer_neighbourhood_ids(*, user) -> QuerySet:
+    """Ids of the neighbourhoods ``user``'s area teams cover, with the buurten of a wijk."""
+    covered = TeamMembership.objects.filter(user_id=user.pk).values("team__neighbourhoods")
+    return Neighbourhood.objects.filter(Q(pk__in=covered) | Q(wijk__in=covered)).values("pk")
+
+
+def user_reviews_neighbourhood(*, user, neighbourhood: Neighbourhood) -> bool:
+    """Whether one of ``user``'s area teams covers ``neighbourhood`` or its wijk."""
+    ids = [neighbourhood.pk]
+    if neighbourhood.wijk_id:
+        ids.append(neighbourhood.wijk_id)
+    return TeamMembership.objects.filter(user_id=user.pk, team__neighbourhoods__in=ids).exists()
+
+
+def user_organises_any(user) -> bool:
+    return Organiser.objects.filter(user_id=user.pk).exists()
+
+
+def invitations_for(user) -> list[OrganiserInvitation]:
+    """Open invitations to organise, addressed to ``user``'s e-mail address."""
+    return list(
+        OrganiserInvitation.objects.filter(email__iexact=user.email)
+        .select_related("initiative", "invited_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def open_invitations(initiative: Initiative) -> list[OrganiserInvitation]:
+    return list(OrganiserInvitation.objects.filter(initiative=initiative).order_by("created_at"))
+
+
+def public_count_per_wijk() -> dict[int, int]:
+    """Public initiatives per wijk id (those in a buurt count for its wijk); one query."""
+    return count_per_wijk(_listed())
