@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # Development and tests run with DEBUG on; the settings default to off (production).
 export DEBUG ?= true
 
-.PHONY: run test install messages lint format migrate seed worker beat clean
+.PHONY: run test install messages dist lint format migrate seed worker beat clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -18,6 +18,12 @@ install: $(STAMP)
 
 messages: $(STAMP)
 	$(PY) manage.py compilemessages --ignore=.venv --verbosity 0
+
+# The wheel (dist/): every app with its templates, static files, compiled translations and
+# data. The translations are compiled first, since the .mo files ship in it.
+dist: messages
+	rm -rf build
+	$(PY) -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
 
 migrate: install messages
 	$(PY) manage.py migrate --noinput
@@ -46,4 +52,4 @@ beat: install
 	$(VENV)/bin/celery -A mijnbuurt beat --loglevel=info
 
 clean:
-	rm -rf $(VENV) var/db.sqlite3 var/staticfiles
+	rm -rf $(VENV) var/db.sqlite3 var/staticfiles build dist

@@ -10,8 +10,13 @@ class HelpRequestsConfig(AppConfig):
         from mijnbuurt.accounts.personal_data import register_personal_data
 
         from . import kinds  # noqa: F401 - registers the notification kinds
-        from .retention import help_personal_data_erase, help_personal_data_export
+        from .retention import (
+            help_requests_personal_data_erase,
+            help_requests_personal_data_export,
+        )
 
         register_personal_data(
-            "help_requests", export=help_personal_data_export, erase=help_personal_data_erase
+            "help_requests",
+            export=help_requests_personal_data_export,
+            erase=help_requests_personal_data_erase,
         )

@@ -5,7 +5,6 @@ import datetime as dt
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import timezone
 
 from mijnbuurt.notifications.services import notify
@@ -71,7 +70,6 @@ def help_overdue_notify(*, now: dt.datetime | None = None) -> int:
         .annotate(n=Count("pk"))
         .values_list("team_id", "n")
     )
-    link = reverse("help:queue") + "?achterstallig=true"
     sent = 0
     coordinators = (
         TeamMembership.objects.filter(
@@ -80,18 +78,22 @@ def help_overdue_notify(*, now: dt.datetime | None = None) -> int:
         .select_related("user")
         .order_by("team_id", "user_id")
     )
+    day = timezone.localdate(now or timezone.now()).isoformat()
     for membership in coordinators:
-        notify(
+        notification = notify(
             recipient=membership.user,
             kind=HELP_REQUEST_OVERDUE.name,
             context={"count": counts[membership.team_id]},
-            link=link,
+            url_name="help:queue",
+            query={"achterstallig": "true"},
+            once_key=f"help_overdue:{day}:{membership.team_id}:{membership.user_id}",
         )
-        sent += 1
+        if notification is not None:  # None: this morning's count was sent already
+            sent += 1
     return sent
 
 
-def help_personal_data_export(user) -> list[dict]:
+def help_requests_personal_data_export(user) -> list[dict]:
     """The resident's own requests for "download my data" (without the team's notes)."""
     requests = (
         HelpRequest.objects.filter(requester=user)
@@ -141,6 +143,6 @@ def help_personal_data_export(user) -> list[dict]:
     return result
 
 
-def help_personal_data_erase(user) -> None:
+def help_requests_personal_data_erase(user) -> None:
     """A deleted account takes its help requests (messages, history) with it."""
     HelpRequest.objects.filter(requester=user).delete()

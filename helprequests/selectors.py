@@ -1,13 +1,12 @@
 """Reads of help requests; every query shape lives here so no template queries lazily."""
 
 import datetime as dt
-import statistics
 
-from django.db import connection
-from django.db.models import Aggregate, Count, DurationField, F, Prefetch, Q, QuerySet
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from mijnbuurt.accounts.models import User
+from mijnbuurt.core.aggregates import median
 from neighbourhoods.models import Organisation, TeamMembership
 
 from .models import (
@@ -146,25 +145,15 @@ def organisations_for_referral() -> QuerySet[Organisation]:
 # --- Dashboard ------------------------------------------------------------------------------
 
 
-class Median(Aggregate):
-    """PostgreSQL's median of an interval: percentile_cont(0.5) WITHIN GROUP."""
-
-    function = "percentile_cont"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = DurationField()
+TO_FIRST_CONTACT = ExpressionWrapper(
+    F("first_contact_at") - F("created_at"), output_field=DurationField()
+)
 
 
 def median_first_contact(queryset: QuerySet[HelpRequest]) -> dt.timedelta | None:
-    """Median time from filing to first contact; in the database on PostgreSQL."""
+    """Median time from filing to first contact."""
     contacted = queryset.filter(first_contact_at__isnull=False)
-    waited = F("first_contact_at") - F("created_at")
-    if connection.vendor == "postgresql":
-        return contacted.aggregate(median=Median(waited))["median"]
-    durations = [
-        first - created
-        for created, first in contacted.values_list("created_at", "first_contact_at")
-    ]
-    return statistics.median(durations) if durations else None
+    return median(contacted, TO_FIRST_CONTACT)
 
 
 def dashboard(*, user, team_ids: list[int], now: dt.datetime | None = None) -> dict:

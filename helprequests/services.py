@@ -9,7 +9,6 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,14 +54,6 @@ def log_access(help_request: HelpRequest, *, by, action: str) -> AccessLog:
     )
 
 
-def resident_path(help_request: HelpRequest) -> str:
-    return reverse("help:detail", kwargs={"pk": help_request.pk})
-
-
-def team_path(help_request: HelpRequest) -> str:
-    return reverse("help:team_detail", kwargs={"pk": help_request.pk})
-
-
 def notify_resident(help_request: HelpRequest) -> None:
     """ "You have a new message about your request", with a link; nothing else."""
     requester = help_request.requester
@@ -72,7 +63,8 @@ def notify_resident(help_request: HelpRequest) -> None:
         recipient=requester,
         kind=HELP_REQUEST_NEWS.name,
         context={},
-        link=resident_path(help_request),
+        url_name="help:detail",
+        url_kwargs={"pk": help_request.pk},
     )
 
 
@@ -92,7 +84,11 @@ def notify_team(help_request: HelpRequest, *, exclude: User | None = None) -> No
         ids.discard(exclude.pk)
     for user in User.objects.filter(pk__in=ids, is_active=True).order_by("pk"):
         notify(
-            recipient=user, kind=HELP_REQUEST_TEAM.name, context={}, link=team_path(help_request)
+            recipient=user,
+            kind=HELP_REQUEST_TEAM.name,
+            context={},
+            url_name="help:team_detail",
+            url_kwargs={"pk": help_request.pk},
         )
 
 

@@ -12,11 +12,17 @@ class InitiativesConfig(AppConfig):
 
         from . import kinds  # noqa: F401  (declares the notification kinds)
         from .layers import register_layers
+        from .media import register_media_files
         from .sections import register_sections
         from .selectors.initiatives import user_organises_any
-        from .services import initiatives_erase, initiatives_export
+        from .services import initiatives_personal_data_erase, initiatives_personal_data_export
 
-        register_personal_data("initiatives", export=initiatives_export, erase=initiatives_erase)
+        register_personal_data(
+            "initiatives",
+            export=initiatives_personal_data_export,
+            erase=initiatives_personal_data_erase,
+        )
         register_role(Role.ORGANISER, user_organises_any)
         register_layers()
+        register_media_files()
         register_sections()

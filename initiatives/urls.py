@@ -82,6 +82,16 @@ urlpatterns += [
         name="accountability_photo_remove",
     ),
     path(
+        "<int:pk>/verantwoording/bonnen/<int:evidence_pk>/",
+        accountability.evidence,
+        name="accountability_evidence",
+    ),
+    path(
+        "<int:pk>/verantwoording/bonnen/<int:evidence_pk>/verwijderen/",
+        accountability.evidence_remove,
+        name="accountability_evidence_remove",
+    ),
+    path(
         "<int:pk>/verantwoording/akkoord/",
         accountability.accept,
         name="accountability_accept",

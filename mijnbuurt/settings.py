@@ -17,10 +17,15 @@ from django.utils.translation import gettext_lazy as _
 from mijnbuurt.core.redis import redis_cache
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = BASE_DIR / "var"
+# Templates, static files and translations shared by every app live in the project
+# package, so that they ship in the wheel (pyproject.toml, package data).
+PROJECT_DIR = Path(__file__).resolve().parent
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# Writable files (SQLite, collected static files, uploads): var/ in a checkout; an
+# installed package sets VAR_DIR (the Docker image uses /app/var).
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 
 def env_bool(name: str, *, default: bool) -> bool:
@@ -95,7 +100,7 @@ WSGI_APPLICATION = "mijnbuurt.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [PROJECT_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -279,7 +284,7 @@ RATELIMIT_FAIL_OPEN = True  # a cache that cannot count lets the request through
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -289,9 +294,14 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
 STATIC_ROOT.mkdir(exist_ok=True)
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+# Uploads: "default" holds public files (photos, logos), served by
+# mijnbuurt.core.media; "private" holds files served only after a rules check (cost
+# evidence), on disk under PRIVATE_MEDIA_ROOT, with no URL of their own. Object
+# storage (S3) would replace both backends here; models refer to the aliases only.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "mijnbuurt.core.storage.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -302,6 +312,9 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Empty: MEDIA_ROOT/private (one volume, one backup); the public media view refuses the
+# "private/" prefix, so these files never answer by a media URL.
+PRIVATE_MEDIA_ROOT = env.str("PRIVATE_MEDIA_ROOT", default="")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -333,6 +346,13 @@ LEAFLET_CONFIG = {
 VOLUNTEER_VOG_VALID_DAYS = env.int("VOLUNTEER_VOG_VALID_DAYS", default=3 * 365)
 # How many suggested tasks the matching job keeps per volunteer.
 VOLUNTEER_SUGGESTIONS_PER_VOLUNTEER = 10
+
+# --- Lists -------------------------------------------------------------------------------
+
+# Rows per page of every paginated list; card grids (initiatives, knowledge) show 12,
+# which fills rows of 2, 3 and 4 cards.
+PAGE_SIZE = 20
+PAGE_SIZE_GRID = 12
 
 # --- Planning horizon --------------------------------------------------------------------
 

@@ -1,9 +1,12 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from mijnbuurt.core import views as core_views
+from mijnbuurt.core.media import public_media
 
 urlpatterns = [
     path("admin/rapportages/", include("reports.urls")),
@@ -26,7 +29,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files, also with DEBUG off, each only while its object may be seen
+# (mijnbuurt.core.media). A MEDIA_URL on another host (object storage) is not routed.
+if settings.MEDIA_URL.startswith("/"):
+    media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns += [re_path(rf"^{media_prefix}(?P<name>.+)\Z", public_media, name="media")]

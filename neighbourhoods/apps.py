@@ -10,12 +10,19 @@ class NeighbourhoodsConfig(AppConfig):
         from mijnbuurt.accounts.personal_data import register_personal_data
         from mijnbuurt.accounts.roles import Role, register_role
 
+        from .media import register_media_files
         from .selectors import user_is_organisation_member, user_is_professional
-        from .services import personal_data_erase, personal_data_export
+        from .services import (
+            neighbourhoods_personal_data_erase,
+            neighbourhoods_personal_data_export,
+        )
 
         # Membership of an area team makes someone a professional (who must use TOTP).
         register_role(Role.PROFESSIONAL, user_is_professional)
         register_role(Role.ORGANISATION_MEMBER, user_is_organisation_member)
         register_personal_data(
-            "neighbourhoods", export=personal_data_export, erase=personal_data_erase
+            "neighbourhoods",
+            export=neighbourhoods_personal_data_export,
+            erase=neighbourhoods_personal_data_erase,
         )
+        register_media_files()

@@ -14,27 +14,54 @@ WIJKEN_ATTRIBUTION = "Kadaster / Centraal Bureau voor de Statistiek, 2023"
 BUURTEN_ATTRIBUTION = "Kadaster / Centraal Bureau voor de Statistiek, 2022"
 
 
+# --- GeoJSON: the one way to build it ---------------------------------------------------
+# Properties stay data: the map script inserts them as text (textContent), so nothing is
+# escaped here, and a name like "<b>" arrives on the map as those three characters.
+
+
+def point(longitude: float, latitude: float) -> dict:
+    return {"type": "Point", "coordinates": [longitude, latitude]}
+
+
+def feature(geometry: dict, *, properties: dict, id: Any = None) -> dict:
+    """One GeoJSON Feature; ``id`` only when given."""
+    built = {"type": "Feature"}
+    if id is not None:
+        built["id"] = id
+    built["geometry"] = geometry
+    built["properties"] = properties
+    return built
+
+
+def feature_collection(features: Iterable[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": list(features)}
+
+
+def outline(neighbourhood: Neighbourhood, *extra: dict) -> dict:
+    """A page's small map: the neighbourhood's boundary (when it has one), then ``extra``."""
+    features = []
+    if neighbourhood.boundary:
+        features.append(feature(neighbourhood.boundary, properties={"name": neighbourhood.name}))
+    return feature_collection([*features, *extra])
+
+
 def _boundaries(level: str) -> dict:
     queryset = Neighbourhood.objects.filter(level=level).select_related("wijk")
     queryset = queryset.only("pk", "code", "name", "slug", "level", "boundary", "wijk__name")
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": n.code,
-                "geometry": n.boundary,
-                "properties": {
-                    "name": n.name,
-                    "code": n.code,
-                    "wijk": n.wijk.name if n.wijk else None,
-                    "url": reverse("neighbourhoods:detail", kwargs={"slug": n.slug}),
-                },
-            }
-            for n in queryset
-            if n.boundary
-        ],
-    }
+    return feature_collection(
+        feature(
+            n.boundary,
+            id=n.code,
+            properties={
+                "name": n.name,
+                "code": n.code,
+                "wijk": n.wijk.name if n.wijk else None,
+                "url": reverse("neighbourhoods:detail", kwargs={"slug": n.slug}),
+            },
+        )
+        for n in queryset
+        if n.boundary
+    )
 
 
 def wijken_layer() -> dict:
@@ -47,18 +74,10 @@ def buurten_layer() -> dict:
 
 def point_layer(items: Iterable, *, properties: Callable[[Any], dict]) -> dict:
     """A FeatureCollection of points from objects with ``latitude`` and ``longitude``."""
-    return {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": item.pk,
-                "geometry": {"type": "Point", "coordinates": [item.longitude, item.latitude]},
-                "properties": properties(item),
-            }
-            for item in items
-        ],
-    }
+    return feature_collection(
+        feature(point(item.longitude, item.latitude), id=item.pk, properties=properties(item))
+        for item in items
+    )
 
 
 def organisations_layer() -> dict:

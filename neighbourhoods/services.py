@@ -222,7 +222,7 @@ def organisation_approve(*, organisations) -> int:
     return Organisation.objects.filter(pk__in=ids, is_approved=False).update(is_approved=True)
 
 
-def personal_data_export(user) -> dict:
+def neighbourhoods_personal_data_export(user) -> dict:
     """The neighbourhoods section of "download my data"."""
     return {
         "area_teams": [
@@ -241,7 +241,7 @@ def personal_data_export(user) -> dict:
     }
 
 
-def personal_data_erase(user) -> None:
+def neighbourhoods_personal_data_erase(user) -> None:
     """A deleted account leaves its area teams and organisations; the entries stay."""
     TeamMembership.objects.filter(user=user).delete()
     Organisation.members.through.objects.filter(user=user).delete()

@@ -4,8 +4,9 @@ Each source (initiatives, support, bookings, help requests) runs
 one query grouped by wijk and month, with conditional aggregation
 (``Count(..., filter=Q(...))``) for its breakdowns; wijk rows, month rows and the
 total are sums of those few rows. Distinct volunteers (with their hours) and medians
-are not additive and get queries of their own (``volunteers.py``, ``median.py``). So a
-page runs the same number of queries whatever the data size.
+are not additive and get queries of their own (``volunteers.py``,
+``mijnbuurt.core.aggregates``). So a page runs the same number of queries whatever the
+data size.
 
 Help requests appear only as counts and a median: nothing that names a resident or
 describes a request is ever selected here.
@@ -21,10 +22,10 @@ from django.utils import timezone
 
 from helprequests.models import OPEN_STATUSES_LIST, HelpKind, HelpRequest
 from initiatives.models import Initiative, Status, Support, Theme
+from mijnbuurt.core.aggregates import median, median_per
 from venues.models import Booking
 
 from .hours_open import hours_open
-from .median import medians
 from .scope import Scope, wijk_of
 from .volunteers import volunteer_figures
 
@@ -194,20 +195,19 @@ def _help_medians(scope, per_wijk, per_month, total) -> None:
     answered = HelpRequest.objects.filter(
         scope.within("", "created_at"), first_contact_at__isnull=False
     )
-    by_wijk, by_month, overall = medians(
-        answered, TO_FIRST_CONTACT, keys=(wijk_of(""), ExtractMonth("created_at"))
-    )
+    by_wijk = median_per(answered, TO_FIRST_CONTACT, key=wijk_of(""))
+    by_month = median_per(answered, TO_FIRST_CONTACT, key=ExtractMonth("created_at"))
     for rows, target in ((by_wijk, per_wijk), (by_month, per_month)):
-        for key, seconds in rows.items():
+        for key, duration in rows.items():
             if key in target:
-                target[key].values["median_first_contact"] = _in_hours(seconds)
-    total.values["median_first_contact"] = _in_hours(overall)
+                target[key].values["median_first_contact"] = _in_hours(duration)
+    total.values["median_first_contact"] = _in_hours(median(answered, TO_FIRST_CONTACT))
 
 
-def _in_hours(seconds: float | None) -> Decimal | None:
-    if seconds is None:
+def _in_hours(duration: dt.timedelta | None) -> Decimal | None:
+    if duration is None:
         return None
-    return (Decimal(str(seconds)) / 3600).quantize(Decimal("0.1"))
+    return (Decimal(str(duration.total_seconds())) / 3600).quantize(Decimal("0.1"))
 
 
 def _venue_hours(scope, per_wijk, per_month, total) -> None:

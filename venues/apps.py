@@ -14,9 +14,16 @@ class VenuesConfig(AppConfig):
         from .layers import register as register_layer
         from .sections import register_sections
         from .selectors import user_manages_a_venue
-        from .services.personal_data import bookings_erase, bookings_export
+        from .services.personal_data import (
+            venue_bookings_personal_data_erase,
+            venue_bookings_personal_data_export,
+        )
 
         register_role(Role.VENUE_MANAGER, user_manages_a_venue)
-        register_personal_data("venue_bookings", export=bookings_export, erase=bookings_erase)
+        register_personal_data(
+            "venue_bookings",
+            export=venue_bookings_personal_data_export,
+            erase=venue_bookings_personal_data_erase,
+        )
         register_layer()
         register_sections()

@@ -1,17 +1,17 @@
 """Celery tasks of venues: the booker's reminder and the managers' list for tomorrow.
 
-Both are safe to run twice: a booking that already has its reminder (its id is in the
-notification's context), or a manager who already has tomorrow's list (the date is in
-the context), is skipped. Schedules: mijnbuurt/schedules.py.
+Both are safe to run twice, also by two workers at once: each message claims its
+``once_key`` (a booking's reminder, a manager's list for a date), a unique key, so a
+second writer sends nothing. Schedules: mijnbuurt/schedules.py.
 """
 
 import datetime as dt
 from collections import defaultdict
 
 from celery import shared_task
-from django.urls import reverse
 from django.utils import timezone
 
+from mijnbuurt.core.dates import time_range
 from mijnbuurt.notifications.models import Notification
 from mijnbuurt.notifications.services import notify
 
@@ -36,8 +36,7 @@ def _tomorrow(now: dt.datetime) -> tuple[dt.date, dt.datetime, dt.datetime]:
 
 
 def _when(booking: Booking) -> str:
-    start, end = timezone.localtime(booking.start), timezone.localtime(booking.end)
-    return f"{start:%d-%m-%Y} {start:%H:%M}-{end:%H:%M}"
+    return time_range(booking.start, booking.end)
 
 
 def booking_reminders_send(*, now: dt.datetime | None = None) -> int:
@@ -59,7 +58,7 @@ def booking_reminders_send(*, now: dt.datetime | None = None) -> int:
     for booking in bookings:
         if booking.pk in reminded:
             continue
-        notify(
+        notification = notify(
             recipient=booking.booker,
             kind=BOOKING_REMINDER.name,
             context={
@@ -70,9 +69,12 @@ def booking_reminders_send(*, now: dt.datetime | None = None) -> int:
                 "when": _when(booking),
                 "purpose": booking.purpose,
             },
-            link=reverse("venues:booking", kwargs={"pk": booking.pk}),
+            url_name="venues:booking",
+            url_kwargs={"pk": booking.pk},
+            once_key=f"booking_reminder:{booking.pk}",
         )
-        sent += 1
+        if notification is not None:  # None: another run reminded this booker
+            sent += 1
     return sent
 
 
@@ -104,7 +106,7 @@ def bookings_tomorrow_send(*, now: dt.datetime | None = None) -> int:
     for manager_id, items in per_manager.items():
         if manager_id in already:
             continue
-        notify(
+        notification = notify(
             recipient=managers[manager_id],
             kind=BOOKINGS_TOMORROW.name,
             context={
@@ -122,7 +124,10 @@ def bookings_tomorrow_send(*, now: dt.datetime | None = None) -> int:
                     for b in items
                 ],
             },
-            link=reverse("venues:manage", kwargs={"slug": items[0].room.venue.slug}),
+            url_name="venues:manage",
+            url_kwargs={"slug": items[0].room.venue.slug},
+            once_key=f"bookings_tomorrow:{day.isoformat()}:{manager_id}",
         )
-        sent += 1
+        if notification is not None:  # None: another run sent this list
+            sent += 1
     return sent

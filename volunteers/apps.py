@@ -17,11 +17,16 @@ class VolunteersConfig(AppConfig):
         from .layers import register_layers
         from .sections import register_sections
         from .selectors import is_volunteer
-        from .services.personal_data import volunteering_erase, volunteering_export
+        from .services.personal_data import (
+            volunteering_personal_data_erase,
+            volunteering_personal_data_export,
+        )
 
         register_role(Role.VOLUNTEER, is_volunteer)
         register_personal_data(
-            "volunteering", export=volunteering_export, erase=volunteering_erase
+            "volunteering",
+            export=volunteering_personal_data_export,
+            erase=volunteering_personal_data_erase,
         )
         register_layers()
         register_sections()

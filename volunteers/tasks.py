@@ -1,9 +1,10 @@
 """Celery tasks of volunteering: matching, reminders, weekly suggestions.
 
-All are safe to run twice: matching rewrites the suggestions; the weekly e-mail
-marks what it announced (``Suggestion.notified_at``) and skips anyone e-mailed in the
-past week; the shift reminder skips a sign-up that already has its reminder (the
-sign-up's id is in the notification's context). Schedules: mijnbuurt/schedules.py.
+All are safe to run twice, also by two workers at once: matching rewrites the
+suggestions; the weekly e-mail claims what it announces (a conditional update of
+``Suggestion.notified_at``) and skips anyone e-mailed in the past week; the shift
+reminder claims each sign-up's reminder by its ``once_key`` (a unique key: a second
+writer gets nothing to send). Schedules: mijnbuurt/schedules.py.
 """
 
 import datetime as dt
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mijnbuurt.accounts.models import User
+from mijnbuurt.core.dates import time_range
 from mijnbuurt.notifications.emails import absolute_url
 from mijnbuurt.notifications.models import Notification
 from mijnbuurt.notifications.services import notify
@@ -105,7 +107,7 @@ def _notify_suggestions(*, volunteer_id: int, rows: list[tuple], now: dt.datetim
         recipient=User.objects.get(pk=volunteer_id),
         kind=NEW_SUGGESTIONS.name,
         context={"tasks": tasks, "count": len(rows), "more": max(0, len(rows) - len(tasks))},
-        link=reverse("volunteers:list"),
+        url_name="volunteers:list",
     )
     return True
 
@@ -140,16 +142,19 @@ def shift_reminders_send(*, now: dt.datetime | None = None) -> int:
         shift, task = signup.shift, signup.shift.task
         starts, ends = timezone.localtime(shift.starts_at), timezone.localtime(shift.ends_at)
         with transaction.atomic():
-            notify(
+            notification = notify(
                 recipient=signup.volunteer,
                 kind=SHIFT_REMINDER.name,
                 context={
                     "signup_id": signup.pk,
                     "task": task.title,
-                    "when": f"{starts:%d-%m-%Y} {starts:%H:%M}-{ends:%H:%M}",
+                    "when": time_range(starts, ends),
                     "place": task.neighbourhood.name,
                 },
-                link=reverse("volunteers:task", kwargs={"pk": task.pk}),
+                url_name="volunteers:task",
+                url_kwargs={"pk": task.pk},
+                once_key=f"shift_reminder:{signup.pk}",
             )
-        sent += 1
+        if notification is not None:  # None: another run reminded this sign-up
+            sent += 1
     return sent

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.messages import form_errors_to_messages
 from mijnbuurt.core.ratelimit import limit
 
 from .. import selectors
@@ -26,7 +27,6 @@ from ..services import (
 )
 
 OWN = "helprequests.view_own_helprequest"
-PAGE_SIZE = 20
 
 
 def _own(request, pk: int, queryset=None):
@@ -36,12 +36,6 @@ def _own(request, pk: int, queryset=None):
         perm=OWN,
         pk=pk,
     )
-
-
-def _form_errors_to_messages(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 @login_required
@@ -81,7 +75,7 @@ def create(request):
 @login_required
 @require_GET
 def my_requests(request):
-    page = Paginator(selectors.resident_requests(user=request.user), PAGE_SIZE).get_page(
+    page = Paginator(selectors.resident_requests(user=request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     return render(request, "helprequests/resident/list.html", {"page": page, "querystring": ""})
@@ -122,7 +116,7 @@ def reply(request, pk: int):
     help_request = _own(request, pk)
     form = MessageForm(request.POST)
     if not form.is_valid():
-        _form_errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect("help:detail", pk=help_request.pk)
     try:
         help_reply_send(help_request=help_request, by=request.user, **form.cleaned_data)
@@ -167,7 +161,7 @@ def satisfaction(request, pk: int):
     help_request = _own(request, pk)
     form = SatisfactionForm(request.POST)
     if not form.is_valid():
-        _form_errors_to_messages(request, form)
+        form_errors_to_messages(request, form)
         return redirect("help:detail", pk=help_request.pk)
     try:
         help_satisfaction_give(help_request=help_request, by=request.user, **form.cleaned_data)

@@ -6,6 +6,7 @@ Every view is for the team's role and asks for two-factor authentication
 """
 
 import rules
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.messages import form_errors_to_messages
 from mijnbuurt.core.mfa import mfa_required
 from mijnbuurt.core.ratelimit import limit
 
@@ -35,7 +37,6 @@ from ..services import (
 )
 
 HANDLE = "helprequests.handle_helprequest"
-PAGE_SIZE = 25
 
 
 def _require_queue(request) -> list[int]:
@@ -53,12 +54,6 @@ def _handled(request, pk: int, queryset=None):
     )
 
 
-def _errors(request, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-
-
 @login_required
 @mfa_required
 @require_GET
@@ -69,7 +64,7 @@ def queue(request):
         queryset=selectors.queue_for(user=request.user, team_ids=team_ids),
         user=request.user,
     )
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -178,7 +173,7 @@ def assign(request, pk: int):
             colleagues=selectors.colleagues_for(help_request),
         )
         if not form.is_valid():
-            _errors(request, form)
+            form_errors_to_messages(request, form)
             return _back(help_request)
         assignee = form.cleaned_data["assignee"]
     try:
@@ -197,7 +192,7 @@ def transition(request, pk: int):
     help_request = _handled(request, pk)
     form = TransitionForm(request.POST, help_request=help_request, roles={TEAM})
     if not form.is_valid():
-        _errors(request, form)
+        form_errors_to_messages(request, form)
         return _back(help_request)
     try:
         help_request_transition(help_request=help_request, by=request.user, **form.cleaned_data)
@@ -216,7 +211,7 @@ def message(request, pk: int):
     help_request = _handled(request, pk)
     form = TeamMessageForm(request.POST)
     if not form.is_valid():
-        _errors(request, form)
+        form_errors_to_messages(request, form)
         return _back(help_request)
     try:
         help_message_send(help_request=help_request, by=request.user, **form.cleaned_data)
@@ -234,7 +229,7 @@ def note(request, pk: int):
     help_request = _handled(request, pk)
     form = NoteForm(request.POST)
     if not form.is_valid():
-        _errors(request, form)
+        form_errors_to_messages(request, form)
         return _back(help_request)
     try:
         help_note_add(help_request=help_request, by=request.user, **form.cleaned_data)

@@ -1,14 +1,11 @@
 """Money in the admin: budget lines (with what is committed and left), allocations staff
 enter, and grant requests, awarded in bulk through grant_award."""
 
-from decimal import Decimal
-
 from django import forms
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from mijnbuurt.core.exceptions import ServiceError
 
 from ..models import BudgetAllocation, BudgetLine, GrantLineItem, GrantRequest
+from ..money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS, MIN_AMOUNT, euros
 from ..selectors.grants import budget_lines_with_totals
 from ..services.grants import (
     budget_allocation_check,
     budget_allocation_create,
-    euros,
     grant_award,
+    grant_budget_year,
     line_committed,
 )
 from .initiatives import report
@@ -56,7 +54,7 @@ class BudgetLineForm(forms.ModelForm):
         if amount < committed:
             raise ValidationError(
                 gettext("The amount cannot be less than what is committed: € %(committed)s.")
-                % {"committed": number_format(committed, decimal_pos=2, force_grouping=True)}
+                % {"committed": euros(committed)}
             )
         return amount
 
@@ -100,9 +98,9 @@ class GrantAwardForm(forms.Form):
     )
     amount = forms.DecimalField(
         label=_("Amount to award in euros"),
-        min_value=Decimal("0.01"),
-        max_digits=10,
-        decimal_places=2,
+        min_value=MIN_AMOUNT,
+        max_digits=AMOUNT_MAX_DIGITS,
+        decimal_places=AMOUNT_DECIMAL_PLACES,
         localize=True,  # "125,50", as Dutch staff type it
     )
 
@@ -111,7 +109,8 @@ class GrantAwardForm(forms.Form):
             data, prefix=f"grant-{grant.pk}", initial={"amount": grant.amount_requested}
         )
         self.grant = grant
-        year = timezone.localtime(grant.created_at).year
+        # Offer the lines grant_award accepts; the service itself refuses any other.
+        year = grant_budget_year(grant)
         self.fields["budget_line"].queryset = lines.filter(year=year).order_by("code")
         self.fields["budget_line"].label_from_instance = lambda line: (
             gettext("%(name)s (%(year)s), € %(remaining)s left")

@@ -5,8 +5,11 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..evidence import ACCEPT as EVIDENCE_ACCEPT
+from ..evidence import evidence_validate
 from ..images import photo_validate
-from .fields import MultiplePhotoField
+from ..money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS, MAX_COSTS, MIN_AMOUNT
+from .fields import MultipleFileInput, MultiplePhotoField
 
 
 class ReportForm(forms.Form):
@@ -34,11 +37,27 @@ class ReportForm(forms.Form):
         help_text=_("JPEG, PNG or WebP, at most 8 MB each. You can choose several at once."),
     )
 
+    evidence = MultiplePhotoField(  # several files in one field, each checked
+        label=_("Receipts and invoices"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": EVIDENCE_ACCEPT}),
+        help_text=_(
+            "PDF, JPEG or PNG, at most 10 MB each. Only the organisers and the "
+            "municipality see them."
+        ),
+    )
+
     def clean_photos(self):
         photos = self.cleaned_data.get("photos") or []
         for photo in photos:
             photo_validate(photo)
         return photos
+
+    def clean_evidence(self):
+        files = self.cleaned_data.get("evidence") or []
+        for upload in files:
+            evidence_validate(upload)
+        return files
 
 
 class CostForm(forms.Form):
@@ -49,9 +68,9 @@ class CostForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount in euros"),
         required=False,
-        min_value=Decimal("0.01"),
-        max_digits=10,
-        decimal_places=2,
+        min_value=MIN_AMOUNT,
+        max_digits=AMOUNT_MAX_DIGITS,
+        decimal_places=AMOUNT_DECIMAL_PLACES,
         localize=True,
         error_messages={"min_value": _("Each amount must be more than € 0.")},
     )
@@ -76,7 +95,7 @@ class BaseCostFormSet(forms.BaseFormSet):
 
 
 CostFormSet = forms.formset_factory(
-    CostForm, formset=BaseCostFormSet, extra=3, max_num=30, validate_max=True
+    CostForm, formset=BaseCostFormSet, extra=3, max_num=MAX_COSTS, validate_max=True
 )
 
 

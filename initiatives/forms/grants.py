@@ -6,15 +6,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import BudgetLine
+from ..money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS, MAX_GRANT_ITEMS, MIN_AMOUNT
 
 
 class GrantItemForm(forms.Form):
     description = forms.CharField(label=_("What is it for?"), max_length=200)
     amount = forms.DecimalField(
         label=_("Amount in euros"),
-        min_value=Decimal("0.01"),
-        max_digits=10,
-        decimal_places=2,
+        min_value=MIN_AMOUNT,
+        max_digits=AMOUNT_MAX_DIGITS,
+        decimal_places=AMOUNT_DECIMAL_PLACES,
         localize=True,
     )
 
@@ -39,7 +40,11 @@ class BaseGrantItemFormSet(forms.BaseFormSet):
 
 
 GrantItemFormSet = forms.formset_factory(
-    GrantItemForm, formset=BaseGrantItemFormSet, extra=3, max_num=20, validate_max=True
+    GrantItemForm,
+    formset=BaseGrantItemFormSet,
+    extra=3,
+    max_num=MAX_GRANT_ITEMS,
+    validate_max=True,
 )
 
 
@@ -49,9 +54,9 @@ class GrantAwardForm(forms.Form):
     )
     amount = forms.DecimalField(
         label=_("Amount to award in euros"),
-        min_value=Decimal("0.01"),
-        max_digits=10,
-        decimal_places=2,
+        min_value=MIN_AMOUNT,
+        max_digits=AMOUNT_MAX_DIGITS,
+        decimal_places=AMOUNT_DECIMAL_PLACES,
     )
 
     def __init__(self, *args, lines=None, **kwargs):

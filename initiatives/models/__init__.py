@@ -1,6 +1,11 @@
 """Models of the initiatives app: the initiatives themselves, and the money (grants)."""
 
-from .accountability import AccountabilityCost, AccountabilityPhoto, AccountabilityReport
+from .accountability import (
+    AccountabilityCost,
+    AccountabilityEvidence,
+    AccountabilityPhoto,
+    AccountabilityReport,
+)
 from .grants import BudgetAllocation, BudgetLine, GrantLineItem, GrantRequest
 from .initiatives import (
     EDITABLE_STATUSES,
@@ -37,6 +42,7 @@ __all__ = [
     "VISIBLE_STATUSES",
     "AbuseReport",
     "AccountabilityCost",
+    "AccountabilityEvidence",
     "AccountabilityPhoto",
     "AccountabilityReport",
     "BudgetAllocation",

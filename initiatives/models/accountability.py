@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.storage import private_storage
+
 from .initiatives import Initiative
 
 
@@ -129,3 +131,38 @@ class AccountabilityPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.image.name
+
+
+class AccountabilityEvidence(models.Model):
+    """A receipt or invoice for the costs: private, like the costs themselves.
+
+    Stored in the private storage (no URL); ``views.accountability.evidence`` serves it
+    to the organisers and reviewers only.
+    """
+
+    report = models.ForeignKey(
+        AccountabilityReport,
+        verbose_name=_("accountability report"),
+        on_delete=models.CASCADE,
+        related_name="evidence",
+    )
+    file = models.FileField(
+        _("file"), upload_to="initiatives/evidence/%Y/%m/", storage=private_storage
+    )
+    original_name = models.CharField(_("file name"), max_length=100)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("receipt or invoice")
+        verbose_name_plural = _("receipts and invoices")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -21,11 +21,11 @@ PUBLIC_REPORT = AccountabilityReport.PUBLIC
 
 
 def report_for_page(initiative: Initiative) -> AccountabilityReport | None:
-    """The report with its costs and photos (three queries; one if there is none)."""
+    """The report with its costs, photos and receipts (four queries; one if there is none)."""
     return (
         AccountabilityReport.objects.filter(initiative=initiative)
         .select_related("decided_by")
-        .prefetch_related("costs", "photos")
+        .prefetch_related("costs", "photos", "evidence")
         .first()
     )
 

@@ -8,6 +8,7 @@ hiding, blocking).
 """
 
 from .accountability import (
+    accountability_evidence_remove,
     accountability_photo_remove,
     accountability_report_accept,
     accountability_report_allowed,
@@ -21,8 +22,8 @@ from .initiatives import (
     initiative_photo_add,
     initiative_photo_remove,
     initiative_update,
-    initiatives_erase,
-    initiatives_export,
+    initiatives_personal_data_erase,
+    initiatives_personal_data_export,
 )
 from .invitations import (
     organiser_invitation_accept,
@@ -48,6 +49,7 @@ from .participation import (
 )
 
 __all__ = [
+    "accountability_evidence_remove",
     "accountability_photo_remove",
     "accountability_report_accept",
     "accountability_report_allowed",
@@ -72,8 +74,8 @@ __all__ = [
     "initiative_unfollow",
     "initiative_update",
     "initiative_update_post",
-    "initiatives_erase",
-    "initiatives_export",
+    "initiatives_personal_data_erase",
+    "initiatives_personal_data_export",
     "moderation_dismiss",
     "moderation_hide",
     "moderation_restore",

@@ -7,21 +7,21 @@ Every write checks everything first, so bad input changes nothing (also no files
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
+from ..evidence import evidence_clean, evidence_validate
 from ..images import photo_clean, photo_validate
 from ..kinds import INITIATIVE_ACCOUNTABILITY
 from ..models import (
     AccountabilityCost,
+    AccountabilityEvidence,
     AccountabilityPhoto,
     AccountabilityReport,
     GrantRequest,
@@ -29,12 +29,12 @@ from ..models import (
     Organiser,
     Status,
 )
+from ..money import MAX_COSTS, money_parse
 from ..rules import is_reviewer
-from .grants import _money
 from .initiatives import require_organiser
 
 MAX_REPORT_PHOTOS = 6
-MAX_COSTS = 30
+MAX_REPORT_EVIDENCE = 10
 MAX_TEXT_CHARS = 5000
 ReportStatus = AccountabilityReport.Status
 
@@ -48,12 +48,6 @@ def accountability_report_allowed(initiative: Initiative) -> bool:
     ).exists()
 
 
-def report_path(initiative: Initiative) -> str:
-    """The language-neutral path of the report page, as notifications store links."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse("initiatives:accountability", kwargs={"pk": initiative.pk})
-
-
 def _clean_costs(costs) -> list[tuple[str, Decimal]]:
     if len(costs) > MAX_COSTS:
         raise ServiceError(
@@ -65,7 +59,7 @@ def _clean_costs(costs) -> list[tuple[str, Decimal]]:
         description = (description or "").strip()
         if not description:
             raise ServiceError(_("Say what each amount was for."), code="no_description")
-        amount = _money(value)
+        amount = money_parse(value)
         if amount <= 0:
             raise ServiceError(_("Each amount must be more than € 0."), code="not_positive")
         clean.append((description[:200], amount))
@@ -85,6 +79,20 @@ def _check_photos(photos, *, existing: int) -> None:
             raise ServiceError(error.messages[0], code=error.code or "bad_image") from None
 
 
+def _check_evidence(files, *, existing: int) -> None:
+    if existing + len(files) > MAX_REPORT_EVIDENCE:
+        raise ServiceError(
+            _("A report can have at most %(count)d receipts and invoices.")
+            % {"count": MAX_REPORT_EVIDENCE},
+            code="too_many_evidence",
+        )
+    for upload in files:
+        try:
+            evidence_validate(upload)
+        except ValidationError as error:
+            raise ServiceError(error.messages[0], code=error.code or "bad_file") from None
+
+
 def _check_complete(*, what_was_done: str, how_we_did_it: str) -> None:
     if not what_was_done or not how_we_did_it:
         raise ServiceError(
@@ -102,11 +110,13 @@ def accountability_report_save(
     how_we_did_it: str,
     costs: list[tuple[str, Decimal]],
     photos=(),
+    evidence=(),
     submit: bool = False,
 ) -> AccountabilityReport:
     """Organisers write (or change) the report; with ``submit`` it goes to the reviewers.
 
-    The cost lines replace the earlier ones; new photos are added to those already there.
+    The cost lines replace the earlier ones; new photos and receipts (``evidence``, kept
+    in the private storage) are added to those already there.
     """
     initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
     require_organiser(initiative, by)
@@ -129,6 +139,8 @@ def accountability_report_save(
     clean_costs = _clean_costs(list(costs))
     photos = list(photos)
     _check_photos(photos, existing=report.photos.count() if report else 0)
+    evidence = list(evidence)
+    _check_evidence(evidence, existing=report.evidence.count() if report else 0)
     if submit:
         _check_complete(what_was_done=what_was_done, how_we_did_it=how_we_did_it)
     if report is None:
@@ -150,6 +162,15 @@ def accountability_report_save(
         photo.image.save(clean.large.name, clean.large, save=False)
         photo.thumbnail.save(clean.thumbnail.name, clean.thumbnail, save=False)
         photo.save()
+    for upload in evidence:
+        clean = evidence_clean(upload)
+        item = AccountabilityEvidence(
+            report=report,
+            uploaded_by=by,
+            original_name=(getattr(upload, "name", "") or clean.name)[-100:],
+        )
+        item.file.save(clean.name, clean, save=False)
+        item.save()
     return report
 
 
@@ -165,6 +186,20 @@ def accountability_photo_remove(*, photo: AccountabilityPhoto, by) -> None:
     image, thumbnail = photo.image, photo.thumbnail
     photo.delete()
     transaction.on_commit(lambda: (image.delete(save=False), thumbnail.delete(save=False)))
+
+
+@transaction.atomic
+def accountability_evidence_remove(*, evidence: AccountabilityEvidence, by) -> None:
+    report = AccountabilityReport.objects.select_for_update().get(pk=evidence.report_id)
+    require_organiser(report.initiative, by)
+    if not report.is_editable:
+        raise ServiceError(
+            _("The report has been submitted; it can only be changed if changes are requested."),
+            code="not_editable",
+        )
+    file = evidence.file
+    evidence.delete()
+    transaction.on_commit(lambda: file.delete(save=False))
 
 
 def _locked_submitted(report: AccountabilityReport, by) -> AccountabilityReport:
@@ -197,12 +232,15 @@ def _decide(report: AccountabilityReport, locked: AccountabilityReport, by, reas
         "status": locked.status,
         "reason": reason,
     }
-    link = report_path(initiative)
     for recipient in (
         User.objects.filter(pk__in=ids, is_active=True).exclude(pk=by.pk).order_by("pk")
     ):
         notify(
-            recipient=recipient, kind=INITIATIVE_ACCOUNTABILITY.name, context=context, link=link
+            recipient=recipient,
+            kind=INITIATIVE_ACCOUNTABILITY.name,
+            context=context,
+            url_name="initiatives:accountability",
+            url_kwargs={"pk": initiative.pk},
         )
 
 

@@ -9,12 +9,11 @@ queue up on the lock, and the second one sees the first one's commitment.
 """
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
@@ -31,33 +30,16 @@ from ..models import (
     Organiser,
     Status,
 )
+from ..money import MAX_GRANT, MAX_GRANT_ITEMS, ZERO, euros, money_parse
 from ..rules import is_organiser, is_reviewer
-from .initiatives import initiative_path
 
 GRANT_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.PUBLISHED)  # may ask for money
-MAX_GRANT = Decimal("25000.00")  # a single request above this is not a neighbourhood grant
-MAX_ITEMS = 20
 COMMITTED = (GrantRequest.Status.AWARDED, GrantRequest.Status.PAID)
-CENT = Decimal("0.01")
 
 
-def euros(amount: Decimal) -> str:
-    """``1.250,50`` in Dutch: what a message shows after the € sign."""
-    return number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
-
-
-def _money(value) -> Decimal:
-    try:
-        amount = Decimal(str(value).strip().replace(",", "."))
-    except (InvalidOperation, ValueError):
-        raise ServiceError(
-            _("Enter an amount in euros, like 125,50."), code="bad_amount"
-        ) from None
-    if not amount.is_finite():
-        raise ServiceError(_("Enter an amount in euros, like 125,50."), code="bad_amount")
-    if amount != amount.quantize(CENT):
-        raise ServiceError(_("Amounts have at most two decimals (cents)."), code="bad_amount")
-    return amount.quantize(CENT)
+def grant_budget_year(grant: GrantRequest) -> int:
+    """The year whose budget lines may pay ``grant``: the year it was requested."""
+    return timezone.localtime(grant.created_at).year
 
 
 @transaction.atomic
@@ -74,18 +56,18 @@ def grant_request(*, initiative: Initiative, by, items: list[tuple[str, Decimal]
         raise ServiceError(
             _("Add at least one item: what it is for and what it costs."), code="empty"
         )
-    if len(items) > MAX_ITEMS:
+    if len(items) > MAX_GRANT_ITEMS:
         raise ServiceError(_("A grant request has at most 20 items."), code="too_many")
     clean = []
     for description, value in items:
         description = (description or "").strip()
         if not description:
             raise ServiceError(_("Say what each amount is for."), code="no_description")
-        amount = _money(value)
+        amount = money_parse(value)
         if amount <= 0:
             raise ServiceError(_("Each amount must be more than € 0."), code="not_positive")
         clean.append((description[:200], amount))
-    total = sum((amount for _d, amount in clean), Decimal("0.00"))
+    total = sum((amount for _d, amount in clean), ZERO)
     if total > MAX_GRANT:
         raise ServiceError(
             _("A grant request can be at most € %(max)s in total.") % {"max": euros(MAX_GRANT)},
@@ -114,7 +96,7 @@ def _locked_open_grant(grant: GrantRequest, by) -> GrantRequest:
 def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> GrantRequest:
     """A reviewer awards at most the requested amount, within what the line has left."""
     locked = _locked_open_grant(grant, by)
-    amount = _money(amount)
+    amount = money_parse(amount)
     if amount <= 0:
         raise ServiceError(_("The award must be more than € 0."), code="not_positive")
     if amount > locked.amount_requested:
@@ -122,6 +104,13 @@ def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> 
             _("The award cannot be more than the amount requested (€ %(requested)s).")
             % {"requested": euros(locked.amount_requested)},
             code="above_request",
+        )
+    year = grant_budget_year(locked)
+    if budget_line.year != year:
+        raise ServiceError(
+            _("Choose a budget line of %(year)s, the year the grant was requested.")
+            % {"year": year},
+            code="wrong_year",
         )
     line = _locked_line_with_room_for(budget_line, amount)
     locked.status = GrantRequest.Status.AWARDED
@@ -139,12 +128,16 @@ def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> 
 
 def line_committed(line: BudgetLine) -> Decimal:
     """What is committed on ``line``: grants awarded or paid, plus every allocation."""
-    grants = GrantRequest.objects.filter(budget_line=line, status__in=COMMITTED).aggregate(
-        total=Sum("amount_awarded")
-    )["total"] or Decimal("0.00")
-    allocated = BudgetAllocation.objects.filter(budget_line=line).aggregate(total=Sum("amount"))[
-        "total"
-    ] or Decimal("0.00")
+    grants = (
+        GrantRequest.objects.filter(budget_line=line, status__in=COMMITTED).aggregate(
+            total=Sum("amount_awarded")
+        )["total"]
+        or ZERO
+    )
+    allocated = (
+        BudgetAllocation.objects.filter(budget_line=line).aggregate(total=Sum("amount"))["total"]
+        or ZERO
+    )
     return grants + allocated
 
 
@@ -176,7 +169,7 @@ def _clean_allocation(*, by, description, recipient, amount, kind, date) -> dict
         raise ServiceError(
             _("Say what the money is for and who receives it."), code="no_description"
         )
-    amount = _money(amount)
+    amount = money_parse(amount)
     if amount <= 0:
         raise ServiceError(_("The amount must be more than € 0."), code="not_positive")
     if kind not in BudgetAllocation.Kind.values:
@@ -289,8 +282,14 @@ def _notify_organisers(grant: GrantRequest, *, by, context: dict) -> None:
         "status": grant.status,
         **context,
     }
-    link = initiative_path(initiative) + "#grants"
     for recipient in (
         User.objects.filter(pk__in=ids, is_active=True).exclude(pk=by.pk).order_by("pk")
     ):
-        notify(recipient=recipient, kind=INITIATIVE_GRANT.name, context=context, link=link)
+        notify(
+            recipient=recipient,
+            kind=INITIATIVE_GRANT.name,
+            context=context,
+            url_name="initiatives:detail",
+            url_kwargs={"pk": initiative.pk},
+            anchor="grants",
+        )

@@ -199,7 +199,7 @@ def initiative_photo_remove(*, photo: InitiativePhoto, by) -> None:
 # --- Personal data (registered in apps.py) ----------------------------------------------
 
 
-def initiatives_export(user) -> dict:
+def initiatives_personal_data_export(user) -> dict:
     """The initiatives section of "download my data"."""
     memberships = Organiser.objects.filter(user=user).select_related("initiative")
     return {
@@ -266,7 +266,7 @@ def initiatives_export(user) -> dict:
     }
 
 
-def initiatives_erase(user) -> None:
+def initiatives_personal_data_erase(user) -> None:
     """Supports and follows go; public initiatives stay (shown by "Former resident").
 
     Initiatives that never became public and that only this person organised are

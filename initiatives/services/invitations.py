@@ -2,31 +2,26 @@
 
 Whether an address has an account is never revealed to the inviter. A person with
 an account gets a notification; an address without an account gets a plain e-mail
-(in Dutch, after commit) that asks them to sign up with that address, after which
-they find the invitation under "My initiatives".
+(in Dutch, through the outbox: written in this transaction, sent after commit) that
+asks them to sign up with that address, after which they find the invitation under
+"My initiatives".
 """
 
-import logging
-from functools import partial
-
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.exceptions import ServiceError
-from mijnbuurt.notifications.services import notify
+from mijnbuurt.notifications.services import notify, outgoing_email_queue
 
 from ..kinds import INITIATIVE_INVITATION
 from ..models import Initiative, Organiser, OrganiserInvitation
 from .initiatives import require_organiser
 
 MAX_ORGANISERS = 5
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -60,20 +55,19 @@ def organiser_invite(*, initiative: Initiative, by, email: str) -> OrganiserInvi
                 "title": initiative.title,
                 "inviter": by.public_name,
             },
-            link=_mine_path(),
+            url_name="initiatives:mine",
         )
     else:
-        transaction.on_commit(
-            partial(_mail_newcomer, email=email, title=initiative.title, inviter=by.public_name)
-        )
+        _mail_newcomer(email=email, title=initiative.title, inviter=by.public_name)
     return invitation
 
 
 def _mail_newcomer(*, email: str, title: str, inviter: str) -> None:
     """E-mail an invitee without an account: sign up with this address, then accept.
 
-    Sent in Dutch, the site's language (there is no account to hold a preference).
-    A mail server failure is logged; the invitation stays under "My initiatives".
+    In Dutch, the site's language (there is no account to hold a preference). Written
+    to the outbox in the caller's transaction; a mail server failure leaves it pending
+    for the sweeper, and the invitation stays under "My initiatives".
     """
     with translation.override(settings.LANGUAGE_CODE):
         context = {
@@ -83,19 +77,13 @@ def _mail_newcomer(*, email: str, title: str, inviter: str) -> None:
             "mine_url": settings.SITE_URL + reverse("initiatives:mine"),
             "email": email,
         }
-        subject = render_to_string(
-            "initiatives/email/invitation_newcomer_subject.txt", context
-        ).strip()
-        body = render_to_string("initiatives/email/invitation_newcomer_body.txt", context)
-    try:
-        send_mail(subject, body, None, [email])
-    except Exception:  # the invitation itself is saved; tell the logs
-        logger.exception("Could not e-mail the invitation to organise %r.", title)
-
-
-def _mine_path() -> str:
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse("initiatives:mine")
+    outgoing_email_queue(
+        to=email,
+        subject_template="initiatives/email/invitation_newcomer_subject.txt",
+        body_template="initiatives/email/invitation_newcomer_body.txt",
+        context=context,
+        language=settings.LANGUAGE_CODE,
+    )
 
 
 def _require_invitee(invitation: OrganiserInvitation, by) -> None:

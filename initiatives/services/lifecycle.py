@@ -25,7 +25,6 @@ from ..rules import is_organiser, is_reviewer
 from .initiatives import (
     EXCERPT_CHARS,
     MAX_UPDATE_CHARS,
-    initiative_path,
     require_not_blocked,
     require_organiser,
 )
@@ -100,9 +99,15 @@ def _notify_people(initiative: Initiative, *, by, kind: str, context: dict, anch
     followers = Follow.objects.filter(initiative=initiative).values_list("user_id", flat=True)
     recipient_ids = (set(organisers) | set(followers)) - {by.pk}
     context = {"initiative_id": initiative.pk, **context}
-    link = initiative_path(initiative) + anchor
     for recipient in User.objects.filter(pk__in=recipient_ids, is_active=True).order_by("pk"):
-        notify(recipient=recipient, kind=kind, context=context, link=link)
+        notify(
+            recipient=recipient,
+            kind=kind,
+            context=context,
+            url_name="initiatives:detail",
+            url_kwargs={"pk": initiative.pk},
+            anchor=anchor,
+        )
 
 
 @transaction.atomic

@@ -26,7 +26,7 @@ from ..models import (
     Organiser,
     PostingBlock,
 )
-from .initiatives import EXCERPT_CHARS, initiative_path, require_not_blocked
+from .initiatives import EXCERPT_CHARS, require_not_blocked
 
 Item = Comment | InitiativeUpdate | Initiative
 
@@ -194,9 +194,15 @@ def _notify_authors(item: Item, *, action: str, reason: str) -> None:
         "reason": reason,
         "excerpt": _excerpt(item),
     }
-    link = initiative_path(initiative) + _anchor(item)
     for recipient in _authors(item):
-        notify(recipient=recipient, kind=INITIATIVE_MODERATION.name, context=context, link=link)
+        notify(
+            recipient=recipient,
+            kind=INITIATIVE_MODERATION.name,
+            context=context,
+            url_name="initiatives:detail",
+            url_kwargs={"pk": initiative.pk},
+            anchor=_anchor(item),
+        )
 
 
 def _handle_reports(item: Item, *, by, outcome: str) -> int:

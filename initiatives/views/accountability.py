@@ -13,19 +13,26 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.media import PRIVATE_CACHE, file_response
 from mijnbuurt.core.mfa import mfa_required
 
 from ..forms.accountability import ChangesForm, CostFormSet, ReportForm
-from ..models import AccountabilityPhoto, AccountabilityReport, Initiative
+from ..models import (
+    AccountabilityEvidence,
+    AccountabilityPhoto,
+    AccountabilityReport,
+    Initiative,
+)
 from ..selectors.knowledge import granted_total, report_for_page
 from ..services import (
+    accountability_evidence_remove,
     accountability_photo_remove,
     accountability_report_accept,
     accountability_report_allowed,
     accountability_report_request_changes,
     accountability_report_save,
 )
-from ..services.accountability import MAX_REPORT_PHOTOS
+from ..services.accountability import MAX_REPORT_EVIDENCE, MAX_REPORT_PHOTOS
 
 VIEW_REPORT = "initiatives.view_accountability"
 
@@ -119,6 +126,7 @@ def edit(request, pk: int):
                     how_we_did_it=form.cleaned_data["how_we_did_it"],
                     costs=formset.items(),
                     photos=form.cleaned_data["photos"],
+                    evidence=form.cleaned_data["evidence"],
                     submit=submit,
                 )
             except ServiceError as error:
@@ -142,6 +150,7 @@ def edit(request, pk: int):
             "form": form,
             "formset": formset,
             "max_photos": MAX_REPORT_PHOTOS,
+            "max_evidence": MAX_REPORT_EVIDENCE,
         },
     )
 
@@ -157,6 +166,36 @@ def photo_remove(request, pk: int, photo_pk: int):
         messages.error(request, error.message)
         return _back(initiative)
     messages.success(request, _("The photo has been removed."))
+    return redirect("initiatives:accountability_edit", pk=initiative.pk)
+
+
+@login_required
+@require_GET
+def evidence(request, pk: int, evidence_pk: int):
+    """A receipt or invoice, for the organisers and reviewers only (a download)."""
+    initiative = _initiative(request, pk)
+    item = get_object_or_404(AccountabilityEvidence, pk=evidence_pk, report__initiative=initiative)
+    return file_response(
+        request,
+        storage=item.file.storage,
+        name=item.file.name,
+        cache=PRIVATE_CACHE,
+        filename=item.original_name,
+        inline=False,
+    )
+
+
+@login_required
+@require_POST
+def evidence_remove(request, pk: int, evidence_pk: int):
+    initiative = _initiative(request, pk, perm="initiatives.change_initiative")
+    item = get_object_or_404(AccountabilityEvidence, pk=evidence_pk, report__initiative=initiative)
+    try:
+        accountability_evidence_remove(evidence=item, by=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return _back(initiative)
+    messages.success(request, _("The receipt or invoice has been removed."))
     return redirect("initiatives:accountability_edit", pk=initiative.pk)
 
 

@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -22,7 +21,7 @@ from ..models import BudgetLine, GrantRequest
 from ..selectors.grants import budget_lines_with_totals, grants_of
 from ..selectors.initiatives import initiative_for_edit
 from ..services import grant_award, grant_decline, grant_mark_paid, grant_request
-from ..services.grants import GRANT_STATUSES
+from ..services.grants import GRANT_STATUSES, grant_budget_year
 
 VIEW = "initiatives.view_initiative"
 
@@ -33,11 +32,10 @@ def grant_context(initiative, *, roles: set[str], user) -> dict:
         return {"grants": [], "may_request_grant": False, "budget_lines": []}
     grants = grants_of(initiative)
     is_reviewer = REVIEWER in roles
-    has_open = any(g.status == GrantRequest.Status.REQUESTED for g in grants)
+    # The lines that may pay the open requests (grant_award refuses any other year).
+    years = {grant_budget_year(g) for g in grants if g.status == GrantRequest.Status.REQUESTED}
     lines = (
-        list(budget_lines_with_totals().filter(year=timezone.localdate().year))
-        if is_reviewer and has_open
-        else []
+        list(budget_lines_with_totals().filter(year__in=years)) if is_reviewer and years else []
     )
     return {
         "grants": grants,

@@ -1,6 +1,7 @@
 """Initiatives: the public list, one initiative, start and edit, support, follow, review."""
 
 import rules
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.messages import form_errors_to_messages
 from mijnbuurt.core.mfa import mfa_required
 from mijnbuurt.core.ratelimit import limit
 from neighbourhoods.layers import layer_config
@@ -41,8 +43,6 @@ from ..services import (
 )
 from .grants import grant_context
 
-PAGE_SIZE = 12
-
 
 def initiative_url(initiative) -> str:
     return reverse("initiatives:detail", kwargs={"pk": initiative.pk})
@@ -71,7 +71,7 @@ def _organised(request, pk: int, queryset=None):
 @require_GET
 def initiative_list(request):
     filterset = InitiativeFilter(request.GET or None, queryset=selectors.public_initiatives())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(filterset.qs, settings.PAGE_SIZE_GRID).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -182,9 +182,7 @@ def transition(request, pk: int):
     )
     form = TransitionForm(request.POST, initiative=initiative)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
         return back
     to_status = form.cleaned_data["to_status"]
     try:
@@ -261,9 +259,7 @@ def post_update(request, pk: int):
         else:
             messages.success(request, _("Your news has been posted."))
     else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
     return redirect(initiative_url(initiative) + "#news")
 
 
@@ -274,9 +270,7 @@ def invite(request, pk: int):
     initiative = _organised(request, pk, selectors.initiative_for_edit())
     form = InviteForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        form_errors_to_messages(request, form)
         return redirect(initiative_url(initiative) + "#organisers")
     try:
         invitation = organiser_invite(
@@ -336,7 +330,7 @@ def copy(request, pk: int):
 @login_required
 @require_GET
 def mine(request):
-    page = Paginator(selectors.initiatives_of(request.user), PAGE_SIZE).get_page(
+    page = Paginator(selectors.initiatives_of(request.user), settings.PAGE_SIZE_GRID).get_page(
         request.GET.get("pagina")
     )
     return render(
@@ -352,7 +346,7 @@ def mine(request):
 def review_queue(request):
     if not rules.has_perm("initiatives.use_review_queue", request.user):
         raise Http404
-    page = Paginator(selectors.review_queue(request.user), PAGE_SIZE).get_page(
+    page = Paginator(selectors.review_queue(request.user), settings.PAGE_SIZE_GRID).get_page(
         request.GET.get("pagina")
     )
     return render(

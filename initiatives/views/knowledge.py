@@ -1,5 +1,6 @@
 """Sharing knowledge: what completed initiatives learned ("how we did it"), by theme."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -7,13 +8,11 @@ from django.views.decorators.http import require_GET
 from ..filters import KnowledgeFilter
 from ..selectors.knowledge import knowledge_entries, knowledge_initiatives
 
-PAGE_SIZE = 12
-
 
 @require_GET
 def knowledge(request):
     filterset = KnowledgeFilter(request.GET or None, queryset=knowledge_initiatives())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(filterset.qs, settings.PAGE_SIZE_GRID).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(

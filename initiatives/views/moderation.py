@@ -1,5 +1,6 @@
 """Comments, abuse reports and the moderation queue (/initiatieven/moderatie/, staff only)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -31,7 +32,6 @@ from ..services import (
 )
 
 VIEW = "initiatives.view_initiative"
-PAGE_SIZE = 20
 
 
 def _initiative(request, pk: int) -> Initiative:
@@ -140,7 +140,9 @@ def _require_moderator(request) -> None:
 @require_GET
 def queue(request):
     _require_moderator(request)
-    page = Paginator(selectors.open_report_groups(), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(selectors.open_report_groups(), settings.PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "initiatives/moderation_queue.html",

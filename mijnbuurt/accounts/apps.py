@@ -21,7 +21,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from .personal_data import register_personal_data
-        from .services import account_erase, account_export
+        from .services import account_personal_data_erase, account_personal_data_export
 
-        register_personal_data("account", export=account_export, erase=account_erase)
+        register_personal_data(
+            "account", export=account_personal_data_export, erase=account_personal_data_erase
+        )
         post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="staff_group_sync")

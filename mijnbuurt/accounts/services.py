@@ -55,7 +55,7 @@ def user_delete(*, user: User) -> None:
     user.user_permissions.clear()
 
 
-def account_export(user: User) -> dict:
+def account_personal_data_export(user: User) -> dict:
     """The account section of "download my data"."""
     return {
         "email": user.email,
@@ -74,7 +74,7 @@ def account_export(user: User) -> dict:
     }
 
 
-def account_erase(user: User) -> None:
+def account_personal_data_erase(user: User) -> None:
     """Remove login addresses and two-factor devices of a deleted account."""
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()

@@ -72,3 +72,27 @@ class PlannedDateField(forms.DateField):
             planned_dates_check(first=value)
         except ServiceError as error:
             raise forms.ValidationError(error.message, code=error.code) from None
+
+
+EN_DASH = "\u2013"
+
+
+def time_range(start: dt.datetime, end: dt.datetime) -> str:
+    """When something happens, in the local time and the active language.
+
+    ``dinsdag 3 maart 2026, 19:00-21:00`` on one day; ``zaterdag 28 maart 2026, 22:00 -
+    zondag 29 maart 2026, 06:00`` when it ends on another day (with en dashes). Both ends
+    are read on the local clock, so the hours are right on either side of a change to or
+    from summer time.
+    """
+    start, end = _local(start), _local(end)
+    if start.date() == end.date():
+        return f"{formats.date_format(start, 'l j F Y')}, {start:%H:%M}{EN_DASH}{end:%H:%M}"
+    return (
+        f"{formats.date_format(start, 'l j F Y')}, {start:%H:%M} {EN_DASH} "
+        f"{formats.date_format(end, 'l j F Y')}, {end:%H:%M}"
+    )
+
+
+def _local(moment: dt.datetime) -> dt.datetime:
+    return timezone.localtime(moment) if timezone.is_aware(moment) else moment

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from struct import error as StructError
+from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -91,7 +92,9 @@ def image_without_metadata(upload, *, default_stem: str) -> ContentFile:
             clean.putpalette(image.getpalette())
         out = BytesIO()
         clean.save(out, format=image_format)
-    stem = upload_stem(upload, default=default_stem)
+    # A fresh name for every upload, so a file's URL never shows other bytes and can be
+    # cached for good (mijnbuurt.core.media).
+    stem = f"{upload_stem(upload, default=default_stem, length=40)}-{uuid4().hex[:12]}"
     return ContentFile(out.getvalue(), name=f"{stem}.{ACCEPTED_FORMATS[image_format]}")
 
 

@@ -11,8 +11,10 @@ class NotificationsConfig(AppConfig):
         from mijnbuurt.accounts.personal_data import register_personal_data
 
         from . import kinds, receivers  # noqa: F401  (declare kinds, connect receivers)
-        from .services import notifications_erase, notifications_export
+        from .services import notifications_personal_data_erase, notifications_personal_data_export
 
         register_personal_data(
-            "notifications", export=notifications_export, erase=notifications_erase
+            "notifications",
+            export=notifications_personal_data_export,
+            erase=notifications_personal_data_erase,
         )

@@ -9,12 +9,13 @@ fails, the transaction rolls back and the rows stay waiting for the next attempt
 import logging
 import smtplib
 
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from .emails import digest_email, notification_email
-from .models import Notification
+from .emails import SUBJECT_PREFIX, digest_email, notification_email
+from .models import Notification, OutgoingEmail
 from .registry import Channel
 from .selectors import notification_channel, notification_channels
 
@@ -50,12 +51,13 @@ def notification_deliver_email(*, notification_id: int) -> bool:
         raise
 
 
-def _count_failure(notification_id: int) -> None:
-    pending = Notification.objects.filter(pk=notification_id, delivery=Delivery.PENDING)
+def _count_failure(notification_id: int, model=Notification) -> None:
+    pending = model.objects.filter(pk=notification_id, delivery=Delivery.PENDING)
     pending.update(failed_attempts=F("failed_attempts") + 1)
     if pending.filter(failed_attempts__gte=MAX_FAILED_ATTEMPTS).update(delivery=Delivery.FAILED):
         logger.error(
-            "Gave up e-mailing notification %s after %d failed attempts.",
+            "Gave up e-mailing %s %s after %d failed attempts.",
+            model._meta.model_name,
             notification_id,
             MAX_FAILED_ATTEMPTS,
         )
@@ -83,6 +85,31 @@ def _deliver(notification_id: int) -> bool:
         notification.delivery = Delivery.SENT
         notification.delivered_at = timezone.now()
         notification.save(update_fields=["delivery", "delivered_at"])
+    return True
+
+
+def outgoing_email_deliver_email(*, email_id: int) -> bool:
+    """Send one pending outgoing e-mail; True when this call sent it (as notifications)."""
+    try:
+        return _deliver_outgoing(email_id)
+    except MESSAGE_REFUSED:
+        _count_failure(email_id, OutgoingEmail)
+        raise
+
+
+def _deliver_outgoing(email_id: int) -> bool:
+    with transaction.atomic():
+        email = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, delivery=Delivery.PENDING)
+            .first()
+        )
+        if email is None:
+            return False  # already sent, set aside, or being sent by another worker
+        EmailMessage(subject=SUBJECT_PREFIX + email.subject, body=email.body, to=[email.to]).send()
+        email.delivery = Delivery.SENT
+        email.delivered_at = timezone.now()
+        email.save(update_fields=["delivery", "delivered_at"])
     return True
 
 

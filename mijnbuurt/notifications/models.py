@@ -23,7 +23,12 @@ class Notification(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=64)
     context = models.JSONField(_("context"), default=dict, blank=True)
+    # A site path in the site's language (Dutch, no prefix); e-mails and the app show
+    # it in the reader's language (emails.localised_path). notify() builds it.
     link = models.CharField(_("link"), max_length=500, blank=True)
+    # Set for messages that go out once only (a reminder per sign-up, a list per day):
+    # the second writer of the same key gets an IntegrityError and sends nothing.
+    once_key = models.CharField(_("sent once for"), max_length=200, blank=True)
     delivery = models.CharField(
         _("e-mail delivery"), max_length=16, choices=Delivery, default=Delivery.PENDING
     )
@@ -40,6 +45,11 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "-created_at"], name="notif_recipient_created"),
             models.Index(fields=["delivery", "created_at"], name="notif_delivery_created"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["once_key"], condition=~models.Q(once_key=""), name="notif_once_key_unique"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.recipient_id}"
@@ -47,6 +57,36 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail to an address without an account (an invitation), sent via the outbox.
+
+    Rendered when written, in the caller's transaction; delivered by the same tasks,
+    retries and sweeper as notifications (delivery.py, tasks.py).
+    """
+
+    Delivery = Notification.Delivery
+
+    to = models.EmailField(_("e-mail address"))
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("text"))
+    delivery = models.CharField(
+        _("e-mail delivery"), max_length=16, choices=Delivery, default=Delivery.PENDING
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(_("failed e-mail attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [
+            models.Index(fields=["delivery", "created_at"], name="outgoing_delivery_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.to}: {self.subject}"
 
 
 class NotificationPreference(models.Model):

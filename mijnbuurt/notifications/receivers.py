@@ -3,10 +3,7 @@
 from allauth.account.signals import password_changed, password_reset
 from allauth.mfa.models import Authenticator
 from allauth.mfa.signals import authenticator_added, authenticator_removed
-from django.conf import settings
 from django.dispatch import receiver
-from django.urls import reverse
-from django.utils import translation
 
 from .kinds import ACCOUNT_SECURITY
 from .services import notify
@@ -15,33 +12,27 @@ from .services import notify
 NOTIFIED_AUTHENTICATORS = {Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN}
 
 
-def _path(name: str) -> str:
-    """A language-neutral path; e-mails and the app add the reader's language."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse(name)
-
-
-def _security_notice(user, event: str, link: str) -> None:
-    notify(recipient=user, kind=ACCOUNT_SECURITY.name, context={"event": event}, link=link)
+def _security_notice(user, event: str, url_name: str) -> None:
+    notify(recipient=user, kind=ACCOUNT_SECURITY.name, context={"event": event}, url_name=url_name)
 
 
 @receiver(password_changed, dispatch_uid="notifications_password_changed")
 def on_password_changed(sender, request, user, **kwargs) -> None:
-    _security_notice(user, "password_changed", _path("account_change_password"))
+    _security_notice(user, "password_changed", "account_change_password")
 
 
 @receiver(password_reset, dispatch_uid="notifications_password_reset")
 def on_password_reset(sender, request, user, **kwargs) -> None:
-    _security_notice(user, "password_reset", _path("account_change_password"))
+    _security_notice(user, "password_reset", "account_change_password")
 
 
 @receiver(authenticator_added, dispatch_uid="notifications_authenticator_added")
 def on_authenticator_added(sender, request, user, authenticator, **kwargs) -> None:
     if authenticator.type in NOTIFIED_AUTHENTICATORS:
-        _security_notice(user, "mfa_added", _path("mfa_index"))
+        _security_notice(user, "mfa_added", "mfa_index")
 
 
 @receiver(authenticator_removed, dispatch_uid="notifications_authenticator_removed")
 def on_authenticator_removed(sender, request, user, authenticator, **kwargs) -> None:
     if authenticator.type in NOTIFIED_AUTHENTICATORS:
-        _security_notice(user, "mfa_removed", _path("mfa_index"))
+        _security_notice(user, "mfa_removed", "mfa_index")

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.db.models import QuerySet
 
-from .models import Notification, NotificationPreference
+from .models import Notification, NotificationPreference, OutgoingEmail
 from .registry import Kind, all_kinds, get_kind
 
 
@@ -39,6 +39,17 @@ def notification_ids_to_sweep(*, created_before: datetime, limit: int = 1000) ->
     return list(
         Notification.objects.filter(
             delivery=Notification.Delivery.PENDING, created_at__lt=created_before
+        )
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+
+
+def outgoing_email_ids_to_sweep(*, created_before: datetime, limit: int = 1000) -> list[int]:
+    """Outgoing e-mails that should have been sent by now but are still pending."""
+    return list(
+        OutgoingEmail.objects.filter(
+            delivery=OutgoingEmail.Delivery.PENDING, created_at__lt=created_before
         )
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]

@@ -2,9 +2,13 @@
 
 from functools import partial
 
+from django.conf import settings
 from django.core import signing
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
@@ -12,30 +16,83 @@ from mijnbuurt.core.exceptions import ServiceError
 
 from .delivery import DELIVERY_FOR_CHANNEL
 from .emails import notification_title, read_unsubscribe_token
-from .models import Notification, NotificationPreference
+from .models import Notification, NotificationPreference, OutgoingEmail
 from .registry import Channel, Kind, all_kinds, get_kind
 from .selectors import notification_channel
-from .tasks import enqueue_delivery
+from .tasks import enqueue_delivery, enqueue_outgoing_email
 
 
-def notify(*, recipient: User, kind: str, context: dict, link: str = "") -> Notification:
+def notify(
+    *,
+    recipient: User,
+    kind: str,
+    context: dict,
+    url_name: str = "",
+    url_kwargs: dict | None = None,
+    query: dict | None = None,
+    anchor: str = "",
+    once_key: str = "",
+) -> Notification | None:
     """Write a notification in the caller's transaction; e-mail it after commit.
 
-    ``context`` (JSON) is what the kind's templates get; ``link`` is a site path
-    (``/wijken/centrum/``) or a full URL. A rolled-back change sends nothing.
+    ``context`` (JSON) is what the kind's templates get. The link is given by URL name
+    (``url_name="initiatives:detail", url_kwargs={"pk": 1}, anchor="reacties"``) and
+    stored as a path in the site's language, whatever language the actor browses in;
+    the e-mail, the digest and the notifications page show it in the reader's language.
+    With ``once_key``, a second notification with the same key is not written (returns
+    None), also when two workers try at the same moment. A rolled-back change sends nothing.
     """
     spec = get_kind(kind)
     channel = notification_channel(user=recipient, kind=spec)
-    notification = Notification.objects.create(
-        recipient=recipient,
-        kind=spec.name,
-        context=context,
-        link=link,
-        delivery=DELIVERY_FOR_CHANNEL[channel],
-    )
+    fields = {
+        "recipient": recipient,
+        "kind": spec.name,
+        "context": context,
+        "link": site_path(url_name, kwargs=url_kwargs, query=query, anchor=anchor),
+        "delivery": DELIVERY_FOR_CHANNEL[channel],
+    }
+    if once_key:
+        try:
+            with transaction.atomic():
+                notification = Notification.objects.create(once_key=once_key, **fields)
+        except IntegrityError:
+            return None  # written before, or by another worker just now
+    else:
+        notification = Notification.objects.create(**fields)
     if notification.delivery == Notification.Delivery.PENDING:
         transaction.on_commit(partial(enqueue_delivery, notification.pk))
     return notification
+
+
+def site_path(
+    url_name: str, *, kwargs: dict | None = None, query: dict | None = None, anchor: str = ""
+) -> str:
+    """A path in the site's language (no /en/ prefix); "" without ``url_name``."""
+    if not url_name:
+        return ""
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse(url_name, kwargs=kwargs)
+    if query:
+        path += "?" + urlencode(query)
+    if anchor:
+        path += "#" + anchor.removeprefix("#")
+    return path
+
+
+def outgoing_email_queue(
+    *, to: str, subject_template: str, body_template: str, context: dict, language: str
+) -> OutgoingEmail:
+    """Write an e-mail to an address without an account in the caller's transaction.
+
+    Rendered now in ``language``; sent after commit by the same worker, retries and
+    sweeper as notifications. A rolled-back change sends nothing.
+    """
+    with translation.override(language):
+        subject = render_to_string(subject_template, context)
+        body = render_to_string(body_template, context)
+    email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:300], body=body)
+    transaction.on_commit(partial(enqueue_outgoing_email, email.pk))
+    return email
 
 
 def notification_mark_read(*, notification: Notification) -> Notification:
@@ -83,7 +140,7 @@ def notification_unsubscribe(*, token: str) -> list[Kind]:
     return kinds
 
 
-def notifications_export(user: User) -> dict:
+def notifications_personal_data_export(user: User) -> dict:
     """The notifications section of "download my data"."""
     return {
         "preferences": [
@@ -106,7 +163,7 @@ def notifications_export(user: User) -> dict:
     }
 
 
-def notifications_erase(user: User) -> None:
+def notifications_personal_data_erase(user: User) -> None:
     """A deleted account keeps no notifications and no preferences."""
     Notification.objects.filter(recipient=user).delete()
     NotificationPreference.objects.filter(user=user).delete()

@@ -12,8 +12,12 @@ from django.utils import timezone
 
 from mijnbuurt.core.redis import redis_is_away, redis_went_away
 
-from .delivery import notification_deliver_email, notification_digest_send
-from .selectors import digest_recipient_ids, notification_ids_to_sweep
+from .delivery import (
+    notification_deliver_email,
+    notification_digest_send,
+    outgoing_email_deliver_email,
+)
+from .selectors import digest_recipient_ids, notification_ids_to_sweep, outgoing_email_ids_to_sweep
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +41,25 @@ def notification_deliver(notification_id: int) -> bool:
         return False
 
 
+@shared_task
+def outgoing_email_deliver(email_id: int) -> bool:
+    """Send one outgoing e-mail; when sending fails it stays pending for the sweeper."""
+    try:
+        return outgoing_email_deliver_email(email_id=email_id)
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning(
+            "Sending outgoing e-mail %s failed (%s); the sweeper tries again.",
+            email_id,
+            type(error).__name__,
+        )
+        return False
+
+
+def enqueue_outgoing_email(email_id: int) -> None:
+    """Hand an outgoing e-mail to the workers; as ``enqueue_delivery``."""
+    _enqueue(outgoing_email_deliver, email_id, "outgoing e-mail")
+
+
 def enqueue_delivery(notification_id: int) -> None:
     """Hand a notification to the workers; if the broker is unreachable, leave it pending.
 
@@ -45,31 +68,37 @@ def enqueue_delivery(notification_id: int) -> None:
     hangs: publishing tries once, and not at all while Redis is known to be away
     (``mijnbuurt.core.redis``); the row stays pending and the sweeper sends it later.
     """
+    _enqueue(notification_deliver, notification_id, "notification")
+
+
+def _enqueue(task, pk: int, what: str) -> None:
     if redis_is_away():
-        logger.warning(
-            "Redis is away; notification %s stays pending for the sweeper.", notification_id
-        )
+        logger.warning("Redis is away; %s %s stays pending for the sweeper.", what, pk)
         return
     try:
-        notification_deliver.delay(notification_id)
+        task.delay(pk)
     except Exception:
         redis_went_away()
         logger.warning(
-            "Could not enqueue notification %s; it stays pending for the sweeper.",
-            notification_id,
-            exc_info=True,
+            "Could not enqueue %s %s; it stays pending for the sweeper.", what, pk, exc_info=True
         )
 
 
 @shared_task
 def notification_sweep() -> int:
-    """Enqueue again every notification still pending after ``SWEEP_AFTER``."""
-    ids = notification_ids_to_sweep(created_before=timezone.now() - SWEEP_AFTER)
+    """Enqueue again every notification and outgoing e-mail still pending after ``SWEEP_AFTER``."""
+    created_before = timezone.now() - SWEEP_AFTER
+    ids = notification_ids_to_sweep(created_before=created_before)
     for notification_id in ids:
         enqueue_delivery(notification_id)
-    if ids:
-        logger.info("Re-enqueued %d undelivered notifications.", len(ids))
-    return len(ids)
+    email_ids = outgoing_email_ids_to_sweep(created_before=created_before)
+    for email_id in email_ids:
+        enqueue_outgoing_email(email_id)
+    if ids or email_ids:
+        logger.info(
+            "Re-enqueued %d undelivered notifications and e-mails.", len(ids) + len(email_ids)
+        )
+    return len(ids) + len(email_ids)
 
 
 @shared_task(autoretry_for=(smtplib.SMTPException, OSError), retry_backoff=60, max_retries=5)

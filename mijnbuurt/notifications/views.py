@@ -1,5 +1,6 @@
 """My notifications, my e-mail choices, and unsubscribing from an e-mail link."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
@@ -23,13 +24,11 @@ from .services import (
     notification_unsubscribe,
 )
 
-PAGE_SIZE = 20
-
 
 @login_required
 @require_http_methods(["GET"])
 def notification_list(request):
-    page = Paginator(notifications_for_user(user=request.user), PAGE_SIZE).get_page(
+    page = Paginator(notifications_for_user(user=request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     items = [(n, notification_title(n)) for n in page]

@@ -22,6 +22,7 @@ from ..layers import (
     LAYERS,
     WIJKEN_ATTRIBUTION,
     layer_config,
+    outline,
 )
 from ..sections import figures_per_wijk, sections_for
 from ..services import home_neighbourhood_locate, home_neighbourhood_set
@@ -53,18 +54,6 @@ def detail(request, slug: str):
         raise Http404
     is_wijk = neighbourhood.level == neighbourhood.Level.WIJK
     buurten = list(neighbourhood.buurten.all()) if is_wijk else []
-    outline = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "geometry": neighbourhood.boundary,
-                "properties": {"name": neighbourhood.name},
-            }
-        ]
-        if neighbourhood.boundary
-        else [],
-    }
     return render(
         request,
         "neighbourhoods/detail.html",
@@ -75,7 +64,7 @@ def detail(request, slug: str):
             "area_team": selectors.area_team_for(neighbourhood),
             "organisations": selectors.organisations_serving(neighbourhood),
             "sections": sections_for(neighbourhood),
-            "outline": outline,
+            "outline": outline(neighbourhood),
             "outline_attribution": WIJKEN_ATTRIBUTION if is_wijk else BUURTEN_ATTRIBUTION,
             "attributions": [WIJKEN_ATTRIBUTION if is_wijk else BUURTEN_ATTRIBUTION],
         },

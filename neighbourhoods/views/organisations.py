@@ -1,6 +1,7 @@
 """The social map (sociale kaart): directory, one organisation, propose, edit."""
 
 import rules
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,15 +20,13 @@ from ..layers import layer_config
 from ..services import organisation_propose, organisation_update
 from ..widgets import asks_geocoder
 
-PAGE_SIZE = 20
-
 
 @require_GET
 def directory(request):
     filterset = OrganisationFilter(
         request.GET or None, queryset=selectors.organisations_directory()
     )
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(

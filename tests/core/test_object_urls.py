@@ -42,7 +42,9 @@ NOT_PRIVATE = {
     "account_confirm_email": "allauth: a signed key",
     "account_reset_password_from_key": "allauth: a signed key",
     "reports:export": "a report name and a format; staff only, figures without persons",
-    "": "media files are served by name (DEBUG only)",
+    "": "unnamed: the admin's redirects to its change pages (staff only)",
+    "media": "an uploaded file by its name; the object holding it is checked by its rule "
+    "(mijnbuurt.core.media, tests/core/test_media.py)",
 }
 
 # Pages that find their object only among the user's own (a query scoped to the user),
@@ -143,7 +145,7 @@ OBJECTS = [
 ]
 # Second parameters below an object already named (a photo of the initiative, a room of
 # the venue): any number does, since the first object is checked first.
-NESTED = {"grant_pk", "photo_pk", "comment_pk", "item_pk", "pk"}
+NESTED = {"grant_pk", "photo_pk", "evidence_pk", "comment_pk", "item_pk", "pk"}
 
 
 def kwargs_for(route: str, world: dict) -> dict:

@@ -299,12 +299,16 @@ def test_report_page_runs_a_fixed_number_of_queries(
         organiser,
         costs=[(f"Post {n}", Decimal("10.00")) for n in range(3 * size)],
         photos=[image_upload(f"{n}.jpg", size=(40, 30)) for n in range(size)],
+        evidence=[
+            SimpleUploadedFile(f"bon-{n}.pdf", b"%PDF-1.4\n", content_type="application/pdf")
+            for n in range(size)
+        ],
         submit=True,
     )
     client.force_login(organiser)
     # session, user, unread count, initiative, organiser?, report, costs, photos,
-    # granted total, reviewer? (team membership), may the report be written?
-    with django_assert_num_queries(11):
+    # receipts, granted total, reviewer? (team membership), may the report be written?
+    with django_assert_num_queries(12):
         response = client.get(reverse("initiatives:accountability", args=[completed.pk]))
     assert response.context["total"] == Decimal("30.00") * size
 

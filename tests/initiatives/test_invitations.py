@@ -184,10 +184,12 @@ def test_a_mail_server_failure_keeps_the_invitation(
 ):
     import smtplib
 
+    from mijnbuurt.notifications.models import OutgoingEmail
+
     def broken(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("weg")
 
-    monkeypatch.setattr("initiatives.services.invitations.send_mail", broken)
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", broken)
     client.force_login(organiser)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -195,3 +197,5 @@ def test_a_mail_server_failure_keeps_the_invitation(
         )
     assert response.status_code == 302
     assert OrganiserInvitation.objects.filter(email="nieuw@example.org").exists()
+    (email,) = OutgoingEmail.objects.all()
+    assert email.delivery == OutgoingEmail.Delivery.PENDING  # the sweeper tries again

@@ -17,7 +17,9 @@ def broker_down(celery_eager):
 def security_notice():
     """Make an account-security notification for a user (committed at once)."""
 
-    def make(user, event="password_changed", link="/accounts/password/change/"):
-        return notify(recipient=user, kind="account_security", context={"event": event}, link=link)
+    def make(user, event="password_changed", url_name="account_change_password"):
+        return notify(
+            recipient=user, kind="account_security", context={"event": event}, url_name=url_name
+        )
 
     return make

@@ -45,7 +45,7 @@ def test_committed_notification_is_emailed_in_dutch_with_text_html_and_unsubscri
             recipient=resident,
             kind="account_security",
             context={"event": "password_changed"},
-            link="/accounts/password/change/",
+            url_name="account_change_password",
         )
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
@@ -74,7 +74,7 @@ def test_email_is_in_the_recipients_language(
             recipient=resident,
             kind="account_security",
             context={"event": "mfa_removed"},
-            link="/accounts/2fa/",
+            url_name="mfa_index",
         )
     message = mailoutbox[0]
     assert message.subject == "[Mijn buurt Assen] Two-factor authentication was turned off"

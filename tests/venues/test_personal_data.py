@@ -2,17 +2,20 @@ import pytest
 
 from venues.calendars import user_feed_token
 from venues.models import Booking, CalendarFeed
-from venues.services.personal_data import bookings_erase, bookings_export
+from venues.services.personal_data import (
+    venue_bookings_personal_data_erase,
+    venue_bookings_personal_data_export,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_bookings_are_in_my_data_and_future_ones_are_withdrawn_on_erase(book, resident):
     book(purpose="Buurtborrel")
-    [exported] = bookings_export(resident)
+    [exported] = venue_bookings_personal_data_export(resident)
     assert exported["purpose"] == "Buurtborrel"
     assert exported["venue"] == "Buurthuis Lariks"
-    bookings_erase(resident)
+    venue_bookings_personal_data_erase(resident)
     erased = Booking.objects.get()
     assert erased.status == Booking.Status.CANCELLED
     assert erased.purpose == ""
@@ -20,6 +23,6 @@ def test_bookings_are_in_my_data_and_future_ones_are_withdrawn_on_erase(book, re
 
 def test_erasing_a_manager_ends_their_management_and_feed(venue, venue_manager):
     user_feed_token(user=venue_manager)
-    bookings_erase(venue_manager)
+    venue_bookings_personal_data_erase(venue_manager)
     assert not venue.managers.exists()
     assert not CalendarFeed.objects.filter(user=venue_manager).exists()

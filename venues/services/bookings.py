@@ -10,11 +10,10 @@ import datetime as dt
 import uuid
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from mijnbuurt.core.dates import planned_dates_check
+from mijnbuurt.core.dates import planned_dates_check, time_range
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
@@ -290,14 +289,18 @@ def _notify(*, recipients, kind, bookings: list[Booking]) -> None:
     context = {
         "venue": first.room.venue.name,
         "room": first.room.name,
-        "when": f"{start:%d-%m-%Y} {start:%H:%M}-{end:%H:%M}",
+        "when": time_range(start, end),
         "count": len(bookings),
         "purpose": first.purpose,
         "booker": first.booker.public_name,
         "reason": first.decision_reason,
     }
-    with translation.override("nl"):
-        link = reverse("venues:booking", kwargs={"pk": first.pk})
     for recipient in recipients:
         if recipient.is_active:
-            notify(recipient=recipient, kind=kind.name, context=context, link=link)
+            notify(
+                recipient=recipient,
+                kind=kind.name,
+                context=context,
+                url_name="venues:booking",
+                url_kwargs={"pk": first.pk},
+            )

@@ -6,7 +6,6 @@ Forms validate the fields; these services check the actor and write atomically.
 import datetime as dt
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mijnbuurt.core.exceptions import ServiceError
@@ -159,7 +158,8 @@ def venue_manager_add(*, venue: Venue, actor, email: str):
         recipient=user,
         kind=MANAGER_ADDED.name,
         context={"venue": venue.name, "by": actor.public_name},
-        link=reverse("venues:manage", kwargs={"slug": venue.slug}),
+        url_name="venues:manage",
+        url_kwargs={"slug": venue.slug},
     )
     return user
 

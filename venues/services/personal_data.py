@@ -5,7 +5,7 @@ from django.utils import timezone
 from ..models import Booking, CalendarFeed
 
 
-def bookings_export(user) -> list[dict]:
+def venue_bookings_personal_data_export(user) -> list[dict]:
     return [
         {
             "venue": b.room.venue.name,
@@ -23,7 +23,7 @@ def bookings_export(user) -> list[dict]:
     ]
 
 
-def bookings_erase(user) -> None:
+def venue_bookings_personal_data_erase(user) -> None:
     """Future bookings are withdrawn (the room is free again). Past ones stay in the
     venue's records (occupancy, revenue) without their purpose; the anonymised account
     shows as a former resident there."""

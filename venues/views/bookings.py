@@ -1,6 +1,7 @@
 """Booking a room (check, then confirm), one booking's page, my bookings, decisions."""
 
 import rules
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -99,7 +100,7 @@ def booking_detail(request, pk: int):
 @login_required
 @require_GET
 def my_bookings(request):
-    page = Paginator(selectors.bookings_of_user(user=request.user), 25).get_page(
+    page = Paginator(selectors.bookings_of_user(user=request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     return render(

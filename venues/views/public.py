@@ -3,26 +3,25 @@
 import datetime as dt
 
 import rules
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from mijnbuurt.core.access import get_object_for_user_or_404
-from neighbourhoods.layers import BUURTEN_ATTRIBUTION, WIJKEN_ATTRIBUTION, layer_config
+from neighbourhoods.layers import BUURTEN_ATTRIBUTION, WIJKEN_ATTRIBUTION, layer_config, outline
 
 from .. import selectors
 from ..filters import VenueFilter
 from ..layers import LAYER_NAME
 from ..schedule import parse_week
 
-PAGE_SIZE = 20
-
 
 @require_GET
 def venue_list(request):
     filterset = VenueFilter(request.GET or None, queryset=selectors.venues_for_list())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -63,18 +62,7 @@ def venue_detail(request, slug: str):
             "weeks": selectors.week_availability(venue=venue, monday=monday, today=today),
             "may_manage": rules.has_perm("venues.manage_venue", request.user, venue),
             # The neighbourhood's outline with every venue on it (this one among them).
-            "outline": {
-                "type": "FeatureCollection",
-                "features": [
-                    {
-                        "type": "Feature",
-                        "geometry": venue.neighbourhood.boundary,
-                        "properties": {"name": venue.neighbourhood.name},
-                    }
-                ]
-                if venue.neighbourhood.boundary
-                else [],
-            },
+            "outline": outline(venue.neighbourhood),
             "map_layers": layer_config(LAYER_NAME),
             "attributions": [
                 WIJKEN_ATTRIBUTION

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -240,7 +239,8 @@ def handover_confirm(*, handover: HandOver, by, volunteer_id: int) -> HandOver:
         recipient=signup.volunteer,
         kind=HANDOVER_CONFIRMED.name,
         context={"task": locked.task.title},
-        link=reverse("volunteers:task", kwargs={"pk": locked.task_id}),
+        url_name="volunteers:task",
+        url_kwargs={"pk": locked.task_id},
     )
     handover.__dict__.update(
         {f: getattr(locked, f) for f in ("volunteer_id", "status", "confirmed_at")}
@@ -326,7 +326,7 @@ def trusted_volunteer_add(*, team, by, email: str) -> TrustedVolunteer:
         recipient=volunteer.user,
         kind=TRUSTED_BY_TEAM.name,
         context={"team": team.name},
-        link=reverse("volunteers:trusted_tasks"),
+        url_name="volunteers:trusted_tasks",
     )
     return trusted
 

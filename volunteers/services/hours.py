@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import rules
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -115,7 +114,7 @@ def signup_hours_confirm(*, signup: SignUp, by, hours: Decimal | None = None) ->
             "hours": str(hours),
             "corrected": status == SignUp.Hours.CORRECTED,
         },
-        link=reverse("volunteers:my_hours"),
+        url_name="volunteers:my_hours",
     )
     return signup
 

@@ -1,7 +1,6 @@
 """Organisers invite suggested volunteers to a task; the volunteer accepts or declines."""
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -43,7 +42,8 @@ def task_invitation_create(*, task: Task, volunteer_id: int, invited_by) -> Task
                     "task": task.title,
                     "inviter": invited_by.public_name,
                 },
-                link=reverse("volunteers:invitation", kwargs={"pk": invitation.pk}),
+                url_name="volunteers:invitation",
+                url_kwargs={"pk": invitation.pk},
             )
     except IntegrityError:
         raise ServiceError(

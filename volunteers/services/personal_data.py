@@ -14,7 +14,7 @@ from ..models import (
 from .signups import signup_cancel
 
 
-def volunteering_export(user) -> dict:
+def volunteering_personal_data_export(user) -> dict:
     profile = (
         VolunteerProfile.objects.filter(user=user)
         .prefetch_related("skills", "neighbourhoods")
@@ -67,7 +67,7 @@ def volunteering_export(user) -> dict:
     }
 
 
-def volunteering_erase(user) -> None:
+def volunteering_personal_data_erase(user) -> None:
     """Future sign-ups are cancelled (their places go to the waiting list); the profile,
     suggestions, invitations, VOGs organisations saw and calendar feed are deleted. Past
     shifts and confirmed hours stay in the organisers' records, under the anonymised

@@ -10,10 +10,10 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mijnbuurt.core.dates import time_range
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
@@ -24,18 +24,12 @@ ACTIVE = (SignUp.Status.CONFIRMED, SignUp.Status.WAITLISTED)
 
 
 def _when(shift: Shift) -> str:
-    start = timezone.localtime(shift.starts_at)
-    end = timezone.localtime(shift.ends_at)
-    return f"{formats.date_format(start, 'DATE_FORMAT')} {start:%H:%M} - {end:%H:%M}"
+    return time_range(shift.starts_at, shift.ends_at)
 
 
 def shift_context(shift: Shift) -> dict:
     """What notification texts about a shift show (no personal details of others)."""
     return {"task": shift.task.title, "when": _when(shift), "task_id": shift.task_id}
-
-
-def _task_link(task: Task) -> str:
-    return reverse("volunteers:task", kwargs={"pk": task.pk})
 
 
 def _profile(volunteer) -> VolunteerProfile | None:
@@ -145,7 +139,8 @@ def shift_sign_up(*, shift: Shift, volunteer, join_waitlist: bool = False) -> Si
             recipient=shift.task.created_by,
             kind=NEW_SIGNUP.name,
             context={**shift_context(shift), "volunteer": volunteer.public_name},
-            link=reverse("volunteers:manage_task", kwargs={"pk": shift.task_id}),
+            url_name="volunteers:manage_task",
+            url_kwargs={"pk": shift.task_id},
         )
     return signup
 
@@ -194,7 +189,8 @@ def signup_cancel(*, signup: SignUp, by, as_organiser: bool = False) -> SignUp:
             recipient=signup.volunteer,
             kind=SIGNUP_CANCELLED.name,
             context=shift_context(shift),
-            link=_task_link(shift.task),
+            url_name="volunteers:task",
+            url_kwargs={"pk": shift.task_id},
         )
     if was_confirmed:
         waitlist_promote(shift=shift)
@@ -221,6 +217,7 @@ def waitlist_promote(*, shift: Shift) -> list[SignUp]:
             recipient=signup.volunteer,
             kind=SHIFT_PROMOTED.name,
             context=shift_context(shift),
-            link=_task_link(shift.task),
+            url_name="volunteers:task",
+            url_kwargs={"pk": shift.task_id},
         )
     return promoted

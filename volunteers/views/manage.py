@@ -1,5 +1,6 @@
 """Organisers' pages: my tasks, a task's form and shifts, its sign-ups; 404 for others."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -38,7 +39,6 @@ from ..services.tasks import (
 from ..services.vog import vog_check_record
 
 MANAGE = "volunteers.manage_task"
-PAGE_SIZE = 20
 
 
 def _task(request, pk: int, queryset=None) -> Task:
@@ -66,7 +66,7 @@ def _back_to_shift(signup):
 @require_GET
 def my_tasks(request):
     tasks = selectors.organised_tasks(request.user)
-    page = Paginator(tasks, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(tasks, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "volunteers/manage/my_tasks.html", {"page": page})
 
 

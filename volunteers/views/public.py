@@ -16,7 +16,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.ratelimit import limit
-from neighbourhoods.layers import BUURTEN_ATTRIBUTION, WIJKEN_ATTRIBUTION, layer_config
+from neighbourhoods.layers import (
+    BUURTEN_ATTRIBUTION,
+    WIJKEN_ATTRIBUTION,
+    feature,
+    layer_config,
+    outline,
+    point,
+)
 
 from ..calendars import agenda_feed
 from ..filters import TaskFilter
@@ -33,8 +40,6 @@ from ..services.profiles import (
     volunteer_profile_save,
 )
 
-PAGE_SIZE = 20
-
 
 def _back(request, default: str):
     """Where a form button returns to: its ``next`` field when it is a path of this site."""
@@ -49,7 +54,7 @@ def _back(request, default: str):
 @require_GET
 def task_list(request):
     filterset = TaskFilter(request.GET or None, queryset=selectors.tasks_for_list())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -85,23 +90,11 @@ def task_detail(request, pk: int):
             }
         )
     neighbourhood = task.neighbourhood
-    features = []
-    if neighbourhood.boundary:
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": neighbourhood.boundary,
-                "properties": {"name": neighbourhood.name},
-            }
-        )
-    if task.has_location:
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [task.longitude, task.latitude]},
-                "properties": {"name": task.title},
-            }
-        )
+    place = (
+        [feature(point(task.longitude, task.latitude), properties={"name": task.title})]
+        if task.has_location
+        else []
+    )
     return render(
         request,
         "volunteers/detail.html",
@@ -111,7 +104,7 @@ def task_detail(request, pk: int):
             "rows": rows,
             "is_open": task.status == task.Status.PUBLISHED,
             "may_manage": rules.has_perm("volunteers.manage_task", request.user, task),
-            "outline": {"type": "FeatureCollection", "features": features},
+            "outline": outline(neighbourhood, *place),
             "map_layers": layer_config(LAYER_NAME),
             "attributions": [
                 WIJKEN_ATTRIBUTION

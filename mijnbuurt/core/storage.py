@@ -1,0 +1,43 @@
+"""Where uploads are kept: the storages of settings.STORAGES, by alias.
+
+``"default"`` holds public files (photos, logos), served by ``mijnbuurt.core.media``;
+``"private"`` holds files served only by a view that checks the rules (cost
+evidence). Both are on disk by default; object storage (django-storages) would
+replace the backends in settings, not the models, which name the private storage
+through ``private_storage``.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, Storage, storages
+
+
+def private_storage() -> Storage:
+    """The storage of private files; models use it as ``storage=private_storage``."""
+    return storages["private"]
+
+
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Files on disk with no URL: under PRIVATE_MEDIA_ROOT, or MEDIA_ROOT/private when it
+    is empty (or at the location given in OPTIONS).
+
+    The location is read from the settings on every use, so that a changed MEDIA_ROOT
+    (a test's) applies to the storage a model field already holds.
+    """
+
+    def __init__(self, location=None, **kwargs):
+        kwargs.pop("base_url", None)
+        super().__init__(location=location, **kwargs)
+
+    @property
+    def base_location(self):
+        default = settings.PRIVATE_MEDIA_ROOT or os.path.join(settings.MEDIA_ROOT, "private")
+        return self._value_or_setting(self._location, default)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("A private file has no URL; a view serves it after a rules check.")
