@@ -4,6 +4,7 @@ The ``page`` fixture fails a test on any violation the browser reports."""
 
 import pytest
 from allauth.mfa.models import Authenticator
+from playwright.sync_api import expect
 
 from tests.a11y import assert_accessible
 from tests.accounts.factories import PASSWORD, UserFactory, enable_totp, totp_code
@@ -44,10 +45,10 @@ def test_staff_use_the_admin_scripts(page):
     page.goto("/admin/neighbourhoods/organisation/")
     # admin/js/nav_sidebar.js filters the list of models as staff type.
     users = page.locator("#nav-sidebar tr.model-user")
-    assert users.is_visible()
+    expect(users).to_be_visible()
     page.locator("#nav-filter").fill("organisaties")
-    assert users.is_hidden()
-    assert page.locator("#nav-sidebar tr.model-organisation").is_visible()
+    expect(users).to_be_hidden()
+    expect(page.locator("#nav-sidebar tr.model-organisation")).to_be_visible()
 
     page.goto("/admin/neighbourhoods/organisation/add/")
     # admin/js/prepopulate.js fills the slug from the name, with its settings read from

@@ -5,6 +5,7 @@ the professional confirms, the volunteer sees the contact details. Another team 
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from helprequests.models import HelpRequest, HelpStatus
 from neighbourhoods.models import AreaTeam, TeamMembership
@@ -101,7 +102,7 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     pro.get_by_label("Van", exact=True).fill("10:00")
     pro.get_by_label("Tot", exact=True).fill("12:00")
     pro.get_by_role("button", name="Maak de privétaak").click()
-    assert pro.get_by_text("telefoonnummer te bevatten").is_visible()  # refused, kept
+    expect(pro.get_by_text("telefoonnummer te bevatten")).to_be_visible()  # refused, kept
     pro.get_by_label("Wat zou de vrijwilliger doen?").fill(TASK_TEXT)
     pro.get_by_role("button", name="Maak de privétaak").click()
     pro.wait_for_url(re.compile(r"/vrijwilligerswerk/overdrachten/\d+/$"))
@@ -117,14 +118,14 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     pro.get_by_label("E-mailadres van de vrijwilliger").fill("vera@example.org")
     pro.get_by_role("button", name=re.compile("Toevoegen aan de lijst")).click()
     pro.wait_for_url("**/vrijwilligerswerk/gebiedsteams/vertrouwd/")
-    assert pro.get_by_role("cell", name="Vera de Vries").is_visible()
+    expect(pro.get_by_role("cell", name="Vera de Vries")).to_be_visible()
     assert_accessible(pro)
     log_out(page)
 
     # The volunteer sees only the anonymised task, accepts and signs up.
     log_in(page, "vera@example.org")
     page.goto("/vrijwilligerswerk/gebiedsteams/taken/")
-    assert page.get_by_role("link", name="Boodschappen doen met iemand in Lariks").is_visible()
+    expect(page.get_by_role("link", name="Boodschappen doen met iemand in Lariks")).to_be_visible()
     assert_accessible(page)
     page.goto(f"/vrijwilligerswerk/uitnodigingen/{invitation.pk}/")
     assert_accessible(page)
@@ -136,7 +137,7 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     assert RESIDENT_PHONE not in page.content()
     page.get_by_role("button", name=re.compile("^Aanmelden")).click()
     page.wait_for_url(f"**/vrijwilligerswerk/taken/{handover.task_id}/")
-    assert page.get_by_text("Je bent aangemeld").first.is_visible()
+    expect(page.get_by_text("Je bent aangemeld").first).to_be_visible()
     assert_accessible(page)
     log_out(page)
 
@@ -152,7 +153,7 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     log_in(page, "vera@example.org")
     page.goto(f"/vrijwilligerswerk/taken/{handover.task_id}/")
     box = page.get_by_role("region", name="Contactgegevens")
-    assert box.is_visible()
+    expect(box).to_be_visible()
     assert RESIDENT_PHONE in box.inner_text()
     assert "Kees Bakker" in box.inner_text()
     assert QUESTION not in page.content()
@@ -162,7 +163,7 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     # The resident reads that a volunteer was found (first name only) and who looked.
     log_in(page, "kees@example.org")
     page.goto(request_path)
-    assert page.get_by_text("We hebben een vrijwilliger voor je gevonden: Vera.").is_visible()
+    expect(page.get_by_text("We hebben een vrijwilliger voor je gevonden: Vera.")).to_be_visible()
     assert "de Vries" not in page.locator("main p.mb-notice").inner_text()
     assert_accessible(page)
     context.close()

@@ -5,6 +5,7 @@ from io import BytesIO
 
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.a11y import assert_accessible
 from tests.accounts.factories import UserFactory, enable_totp
@@ -102,7 +103,7 @@ def test_resident_starts_initiative_staff_approve_and_a_neighbour_supports_it(
 
     # It is on the public list and on the map layer.
     page.goto("/initiatieven/")
-    assert page.get_by_role("link", name="Moestuin achter de Brink").is_visible()
+    expect(page.get_by_role("link", name="Moestuin achter de Brink")).to_be_visible()
     layer = page.request.get("/kaart/lagen/initiatieven.geojson").json()
     assert [f["properties"]["name"] for f in layer["features"]] == ["Moestuin achter de Brink"]
 

@@ -5,6 +5,7 @@ name with markup in it never becomes HTML, in the marker's tooltip, its popup or
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.a11y import assert_accessible
 from tests.accounts.factories import UserFactory
@@ -84,6 +85,6 @@ def test_a_name_with_markup_shows_as_text_in_map_tooltips_and_popups(
 
     assert marker_texts(page, map_id, count=len(names)) == names
     for name in names:
-        assert page.get_by_role("link", name=name).first.is_visible()
+        expect(page.get_by_role("link", name=name).first).to_be_visible()
     assert_no_markup_from_data(page)
     assert_accessible(page)

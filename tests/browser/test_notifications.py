@@ -1,6 +1,7 @@
 """A resident sees the bell's unread count and opens the notifications page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from mijnbuurt.notifications.services import notify
 from tests.a11y import assert_accessible
@@ -26,14 +27,14 @@ def test_resident_sees_unread_count_and_reads_notifications(page, resident, mail
     bell.click()
     page.wait_for_url("**/profiel/meldingen/")
     assert page.get_by_role("heading", level=1).inner_text() == "Meldingen"
-    assert page.get_by_role("link", name="Twee-factor-authenticatie is aangezet").is_visible()
+    expect(page.get_by_role("link", name="Twee-factor-authenticatie is aangezet")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Alles als gelezen markeren").click()
     page.wait_for_url("**/profiel/meldingen/")
-    assert (
-        page.get_by_role("banner").get_by_role("link", name="Meldingen", exact=True).is_visible()
-    )
+    expect(
+        page.get_by_role("banner").get_by_role("link", name="Meldingen", exact=True)
+    ).to_be_visible()
     page.get_by_role("link", name="Meldingsinstellingen").first.click()
     page.wait_for_url("**/profiel/meldingen/voorkeuren/")
     assert_accessible(page)

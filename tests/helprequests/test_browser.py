@@ -4,6 +4,7 @@ a professional of another team cannot open it. Key pages are scanned with axe.""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from helprequests.models import HelpRequest
 from neighbourhoods.models import AreaTeam, TeamMembership
@@ -80,9 +81,9 @@ def test_resident_asks_for_help_the_covering_team_answers_another_team_cannot_se
     # The resident sees the answer, the history and who looked, and replies.
     log_in(page, "kees@example.org")
     page.goto(request_path)
-    assert page.get_by_text("Op welke dagen ben je thuis?").is_visible()
-    assert page.get_by_text("Iemand van het gebiedsteam bekijkt je hulpvraag.").is_visible()
-    assert page.get_by_role("cell", name="Fatima").first.is_visible()
+    expect(page.get_by_text("Op welke dagen ben je thuis?")).to_be_visible()
+    expect(page.get_by_text("Iemand van het gebiedsteam bekijkt je hulpvraag.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Fatima").first).to_be_visible()
     page.get_by_label("Je bericht").fill("Maandag en woensdag.")
     page.get_by_role("button", name="Stuur naar het gebiedsteam").click()
     page.wait_for_url(f"**{request_path}")

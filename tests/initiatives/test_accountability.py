@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from playwright.sync_api import expect
 
 import initiatives.images
 from initiatives.models import AccountabilityPhoto, AccountabilityReport, Status
@@ -353,7 +354,7 @@ def test_browser_organiser_writes_the_report_and_the_knowledge_section_shows_it(
     assert "Vraag de hovenier om een gebruikte bank." in page.content()
     assert_accessible(page)
     page.goto("/initiatieven/kennis/")
-    assert page.get_by_role("link", name="Buurtbank").is_visible()
+    expect(page.get_by_role("link", name="Buurtbank")).to_be_visible()
     assert_accessible(page)
 
 

@@ -4,6 +4,7 @@ dashboard (charts and tables) and the budget report."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from initiatives.models import Initiative
 from tests.a11y import assert_accessible
@@ -36,9 +37,9 @@ def test_staff_open_the_reports_from_the_admin_and_they_are_accessible(page):
     page.wait_for_url(re.compile(rf"jaar={YEAR}"))
     table = page.get_by_role("table", name="Per wijk", exact=True)
     assert "42,9 %" in table.get_by_role("row", name=re.compile("^Noord")).inner_text()
-    assert page.get_by_role("img", name="Bezetting (%)").is_visible()
+    expect(page.get_by_role("img", name="Bezetting (%)")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Budgetrapportage").click()
-    assert page.get_by_role("table", name=f"Budget {YEAR}").is_visible()
+    expect(page.get_by_role("table", name=f"Budget {YEAR}")).to_be_visible()
     assert_accessible(page)
