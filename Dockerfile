@@ -41,4 +41,5 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret ALLOWED_HOSTS=build \
 
 USER mijnbuurt
 EXPOSE 8000
-CMD ["gunicorn", "mijnbuurt.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# -c: access lines always; gunicorn's lines as JSON too with LOG_FORMAT=json
+CMD ["gunicorn", "-c", "python:mijnbuurt.gunicorn_config", "mijnbuurt.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -138,7 +138,7 @@ def seed(*, out) -> list[DemoAccount]:
             urgency=urgency,
             description=MARK + description,
             contact_way="phone",
-            contact_phone="06-00000000",
+            contact_phone="06 12345678",  # libphonenumber's example mobile number
             consent_share_anonymised=kind != HelpKind.PARENTING,
         )
         if steps:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.phones import phone_normalise
 from neighbourhoods import locator
 from neighbourhoods.geocoding import geocode_postcode
 from neighbourhoods.models import Neighbourhood, TeamMembership
@@ -46,6 +47,7 @@ def _file(*, requester, filed_by, neighbourhood, kind, urgency, description, **f
     description = clean_text(
         description, required_message=_("Tell us in a few words what you need help with.")
     )
+    fields["contact_phone"] = phone_normalise(fields.get("contact_phone"))
     _check_contact(
         contact_way=fields["contact_way"],
         phone=fields.get("contact_phone", ""),
@@ -95,7 +97,7 @@ def help_request_create(
         description=description,
         contact_name=requester.display_name,
         contact_way=contact_way,
-        contact_phone=(contact_phone or "").strip(),
+        contact_phone=contact_phone,
         contact_email=(contact_email or requester.email).strip(),
         contact_address=(contact_address or "").strip(),
         consent_share_anonymised=bool(consent_share_anonymised),
@@ -134,7 +136,7 @@ def help_request_intake(
         description=description,
         contact_name=contact_name[:120],
         contact_way=contact_way,
-        contact_phone=(contact_phone or "").strip(),
+        contact_phone=contact_phone,
         contact_email=(contact_email or "").strip(),
         contact_address=(contact_address or "").strip(),
         consent_share_anonymised=bool(consent_share_anonymised),

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.phones import PhoneFormField
 from neighbourhoods.forms import BuurtChoiceField
 from neighbourhoods.selectors import buurten_for_choice
 
@@ -53,12 +54,7 @@ class _HelpFields(PlainRequired, forms.Form):
         initial=ContactWay.PHONE,
         widget=forms.RadioSelect,
     )
-    contact_phone = forms.CharField(
-        label=_("Phone number"),
-        max_length=30,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-    )
+    contact_phone = PhoneFormField(label=_("Phone number"), required=False)
     contact_email = forms.EmailField(
         label=_("E-mail address"),
         required=False,

@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.phones import PhoneField
+
 
 class HelpKind(models.TextChoices):
     PRACTICAL = "practical", _("Practical help at home")
@@ -100,7 +102,7 @@ class HelpRequest(models.Model):
         related_name="+",
     )
     contact_name = models.CharField(_("name"), max_length=120, blank=True)
-    contact_phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    contact_phone = PhoneField(_("phone number"), blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)
     contact_address = models.CharField(_("address"), max_length=200, blank=True)
     contact_way = models.CharField(

@@ -19,6 +19,7 @@ from .models import (
     Satisfaction,
 )
 from .selectors import overdue_q
+from .workdays import is_working_day
 
 
 def help_requests_to_anonymise(*, now: dt.datetime | None = None):
@@ -62,7 +63,14 @@ def help_requests_anonymise(*, now: dt.datetime | None = None) -> int:
 
 @transaction.atomic
 def help_overdue_notify(*, now: dt.datetime | None = None) -> int:
-    """Tell each team's coordinators how many requests are overdue (a count and a link)."""
+    """Tell each team's coordinators how many requests are overdue (a count and a link).
+
+    Only on working days: on a Dutch public holiday (Koningsdag, Ascension Day, ...) or a
+    weekend day nobody is told; the next working morning's count includes those requests.
+    """
+    now = now or timezone.now()
+    if not is_working_day(timezone.localdate(now)):
+        return 0
     counts = dict(
         HelpRequest.objects.filter(overdue_q(now), team__isnull=False)
         .order_by()
@@ -78,7 +86,7 @@ def help_overdue_notify(*, now: dt.datetime | None = None) -> int:
         .select_related("user")
         .order_by("team_id", "user_id")
     )
-    day = timezone.localdate(now or timezone.now()).isoformat()
+    day = timezone.localdate(now).isoformat()
     for membership in coordinators:
         notification = notify(
             recipient=membership.user,
@@ -117,7 +125,7 @@ def help_requests_personal_data_export(user) -> list[dict]:
                 "contact": {
                     "name": r.contact_name,
                     "way": r.contact_way,
-                    "phone": r.contact_phone,
+                    "phone": str(r.contact_phone),  # E.164, or as typed long ago
                     "email": r.contact_email,
                     "address": r.contact_address,
                 },

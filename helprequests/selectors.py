@@ -59,18 +59,6 @@ def colleagues_for(help_request: HelpRequest) -> QuerySet[User]:
     return User.objects.filter(where, is_active=True).distinct().order_by("display_name", "pk")
 
 
-def _volunteer_handovers() -> Prefetch:
-    """Hand-overs to a volunteer (the volunteers app), newest first, with the volunteer.
-
-    Reached through the related name only: this app never imports the volunteers app.
-    """
-    model = HelpRequest._meta.get_field("volunteer_handovers").related_model
-    return Prefetch(
-        "volunteer_handovers",
-        queryset=model.objects.select_related("volunteer").order_by("-created_at", "-pk"),
-    )
-
-
 def resident_requests(*, user) -> QuerySet[HelpRequest]:
     return (
         HelpRequest.objects.filter(requester_id=user.pk)
@@ -97,7 +85,6 @@ def request_for_resident() -> QuerySet[HelpRequest]:
             queryset=AccessLog.objects.select_related("user").order_by("-at", "-pk"),
             to_attr="log",
         ),
-        _volunteer_handovers(),
     )
 
 
@@ -121,7 +108,6 @@ def request_for_team() -> QuerySet[HelpRequest]:
             "messages",
             queryset=HelpMessage.objects.select_related("author").order_by("created_at", "pk"),
         ),
-        _volunteer_handovers(),
     )
 
 

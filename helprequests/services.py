@@ -18,29 +18,23 @@ from mijnbuurt.notifications.services import notify
 from neighbourhoods.models import AreaTeam, Organisation, TeamMembership
 
 from .kinds import HELP_REQUEST_NEWS, HELP_REQUEST_TEAM
-from .lifecycle import RESIDENT, TEAM, TRANSITIONS
+from .lifecycle import HELP_REQUEST, RESIDENT, TEAM
 from .models import (
     CLOSED_STATUSES,
     AccessLog,
     HelpMessage,
     HelpRequest,
-    HelpRequestEvent,
     HelpStatus,
     Satisfaction,
 )
-from .rules import handles_help_request, is_requester
+from .rules import handles_help_request
 
 MAX_TEXT = 4000
 D = HelpMessage.Direction
 
 
 def actor_roles(*, user, help_request: HelpRequest) -> set[str]:
-    roles = set()
-    if is_requester.test(user, help_request):
-        roles.add(RESIDENT)
-    if handles_help_request.test(user, help_request):
-        roles.add(TEAM)
-    return roles
+    return HELP_REQUEST.roles_of(user, help_request)
 
 
 def _require(role: str, *, user, help_request: HelpRequest) -> None:
@@ -135,27 +129,14 @@ def help_request_transition(
 ) -> HelpRequest:
     """Move a request along the table in lifecycle.py; record who, when, from, to, note."""
     locked = _locked(help_request)
-    from_status = locked.status
-    transition = TRANSITIONS.get((from_status, to_status))
-    if transition is None:
-        raise ServiceError(
-            _("This step is not possible for this request now."), code="not_allowed"
-        )
-    roles = actor_roles(user=by, help_request=locked) & transition.who
-    if not roles:
-        raise ServiceError(_("You may not do this with this request."), code="forbidden")
-    note = (note or "").strip()[:MAX_TEXT]
-    if transition.note_required and not note:
-        raise ServiceError(
-            _("Explain in a few plain words why, for the resident."), code="note_required"
-        )
-    now = timezone.now()
+    step = HELP_REQUEST.check(locked, to_status, by=by, note=note)
+    changes = {"closed_at": step.at if to_status in CLOSED_STATUSES else None}
     if to_status == HelpStatus.REFERRED:
         if organisation is None or not organisation.is_approved:
             raise ServiceError(
                 _("Choose the organisation from the social map."), code="organisation"
             )
-        locked.referred_to = organisation
+        changes["referred_to"] = organisation
     if to_status == HelpStatus.HANDED_TO_VOLUNTEER and not locked.volunteers_may_help:
         raise ServiceError(
             _(
@@ -164,19 +145,14 @@ def help_request_transition(
             ),
             code="not_for_volunteers",
         )
-    reopening = TEAM not in roles and to_status == HelpStatus.IN_TRIAGE
-    if reopening and not reopen_possible(locked, now=now):
+    reopening = TEAM not in step.roles and to_status == HelpStatus.IN_TRIAGE
+    if reopening and not reopen_possible(locked, now=step.at):
         raise ServiceError(
             _("This request can no longer be reopened. Ask for help again."),
             code="reopen_expired",
         )
-    locked.status = to_status
-    locked.closed_at = now if to_status in CLOSED_STATUSES else None
-    locked.save(update_fields=["status", "closed_at", "referred_to", "updated_at"])
-    HelpRequestEvent.objects.create(
-        request=locked, actor=by, at=now, from_status=from_status, to_status=to_status, note=note
-    )
-    if TEAM in roles:
+    step.apply(changes=changes)
+    if TEAM in step.roles:
         log_access(locked, by=by, action=AccessLog.Action.STATUS)
         notify_resident(locked)
     else:

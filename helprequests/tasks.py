@@ -13,5 +13,6 @@ def help_requests_retention() -> int:
 
 @shared_task
 def help_requests_overdue_digest() -> int:
-    """Each morning: tell team coordinators how many requests wait too long (counts only)."""
+    """Each working morning: tell team coordinators how many requests wait too long (counts
+    only); on a Dutch public holiday it does nothing (``help_overdue_notify``)."""
     return help_overdue_notify()

@@ -5,7 +5,16 @@ Times are Europe/Amsterdam (CELERY_TIMEZONE).
 
 from celery.schedules import crontab
 
+from mijnbuurt.core.health import HEARTBEAT_EVERY_SECONDS
+
 BEAT_SCHEDULE = {
+    "worker-heartbeat": {
+        # /health/ reports the workers as running while this ran recently; a late one is
+        # dropped, not run after the next.
+        "task": "mijnbuurt.core.tasks.worker_heartbeat",
+        "schedule": HEARTBEAT_EVERY_SECONDS,
+        "options": {"expires": HEARTBEAT_EVERY_SECONDS},
+    },
     "notification-sweep": {
         # Re-enqueue notifications still undelivered (broker or SMTP outage, lost worker).
         "task": "mijnbuurt.notifications.tasks.notification_sweep",
@@ -21,7 +30,8 @@ BEAT_SCHEDULE = {
         "schedule": crontab(hour=3, minute=30),
     },
     "help-requests-overdue": {
-        # Tell area-team coordinators how many requests wait too long (counts only).
+        # Tell area-team coordinators how many requests wait too long (counts only);
+        # on a Dutch public holiday the task itself does nothing.
         "task": "helprequests.tasks.help_requests_overdue_digest",
         "schedule": crontab(hour=7, minute=30, day_of_week="mon-fri"),
     },

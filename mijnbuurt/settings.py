@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.log import LOG_FILTERS, log_format
+from mijnbuurt.core.object_storage import s3_public_url, s3_storages
 from mijnbuurt.core.redis import redis_cache
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -63,9 +65,13 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Sign-in through the municipality's identity provider; off without OIDC_ISSUER.
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_filters",
     "leaflet",
     "csp",
+    "phonenumber_field",
     "rules.apps.AutodiscoverRulesConfig",
     # The platform core, then the domain apps in dependency order (DESIGN.md).
     "mijnbuurt.core",
@@ -80,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id (mijnbuurt/core/log.py).
+    "mijnbuurt.core.log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -226,6 +234,68 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mijn buurt Assen"
 
+# --- Sign-in through the municipality's identity provider (OpenID Connect) ----------
+# Off unless OIDC_ISSUER is set: then staff and area-team professionals who already
+# have an account can sign in through it ("Inloggen via OIDC_NAME"); nobody gets an
+# account through it (mijnbuurt/accounts/oidc.py has the rules). The IdP redirects back
+# to SITE_URL/accounts/oidc/gemeente/login/callback/ (and /en/accounts/... in English).
+OIDC_ISSUER = env.str("OIDC_ISSUER", default="").rstrip("/")
+OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+OIDC_NAME = env.str("OIDC_NAME", default="Gemeente Assen")
+# An e-mail address counts as verified when the IdP says so (email_verified) or, for
+# an IdP that does not send that claim, when its domain is one of these ("assen.nl").
+OIDC_VERIFIED_EMAIL_DOMAINS = env.list("OIDC_VERIFIED_EMAIL_DOMAINS", default=[])
+# Groups: the claim holding them ("groups"; empty: groups are not read) and what each
+# value means, "value=gemeente" (member of the staff group) or "value=" (may sign in,
+# no group). With a claim set, a sign-in without any value of the map is refused and
+# membership of the staff group follows the IdP at each sign-in. Never a superuser.
+OIDC_GROUP_CLAIM = env.str("OIDC_GROUP_CLAIM", default="")
+OIDC_GROUP_MAP = env.dict("OIDC_GROUP_MAP", default={})
+if any(target not in {"gemeente", ""} for target in OIDC_GROUP_MAP.values()):
+    raise ImproperlyConfigured(
+        f"OIDC_GROUP_MAP={OIDC_GROUP_MAP!r}: each value maps to gemeente or to nothing."
+    )
+if OIDC_GROUP_CLAIM and not OIDC_GROUP_MAP:
+    raise ImproperlyConfigured("OIDC_GROUP_CLAIM is set: OIDC_GROUP_MAP must name the groups.")
+# The IdP's own strong sign-in stands in for TOTP when its ID token names one of these
+# acr values or one of these amr methods (RFC 8176: mfa, otp, hwk, ...). Empty: staff
+# and professionals still need the platform's TOTP after signing in through the IdP.
+OIDC_MFA_ACR_VALUES = env.list("OIDC_MFA_ACR_VALUES", default=[])
+OIDC_MFA_AMR_VALUES = env.list("OIDC_MFA_AMR_VALUES", default=[])
+# Logging out also ends the session at the IdP (its end_session_endpoint), which must
+# accept SITE_URL/ as the post-logout redirect.
+OIDC_LOGOUT_AT_PROVIDER = env_bool("OIDC_LOGOUT_AT_PROVIDER", default=False)
+
+
+def oidc_providers(
+    *, issuer: str, client_id: str, secret: str, name: str, verified_email_domains, acr_values
+) -> dict:
+    """django-allauth's SOCIALACCOUNT_PROVIDERS for the one identity provider."""
+    app_settings = {"server_url": issuer, "verified_email": list(verified_email_domains)}
+    if acr_values:
+        app_settings["auth_params"] = {"acr_values": " ".join(acr_values)}
+    app = {"provider_id": "gemeente", "name": name, "client_id": client_id, "secret": secret}
+    return {"openid_connect": {"APPS": [app | {"settings": app_settings}]}}
+
+
+SOCIALACCOUNT_ADAPTER = "mijnbuurt.accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_PROVIDERS = {}
+if OIDC_ISSUER:
+    if not (OIDC_CLIENT_ID and OIDC_CLIENT_SECRET):
+        raise ImproperlyConfigured("OIDC_ISSUER needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.")
+    SOCIALACCOUNT_PROVIDERS = oidc_providers(
+        issuer=OIDC_ISSUER,
+        client_id=OIDC_CLIENT_ID,
+        secret=OIDC_CLIENT_SECRET,
+        name=OIDC_NAME,
+        verified_email_domains=OIDC_VERIFIED_EMAIL_DOMAINS,
+        acr_values=OIDC_MFA_ACR_VALUES,
+    )
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # accounts are linked by the rules in oidc.py
+SOCIALACCOUNT_STORE_TOKENS = False
+
 # --- Rate limits -------------------------------------------------------------------------
 # Everything that sends a message or e-mail to other people, or is costly, is limited
 # (mijnbuurt/core/ratelimit.py: a view takes its rule with @limit("<rule>")). A rule is
@@ -288,6 +358,11 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+# Phone numbers (django-phonenumber-field): read as Dutch unless they start with +,
+# stored as E.164 (+31612345678), shown by the |phone filter (mijnbuurt.core.phones).
+PHONENUMBER_DEFAULT_REGION = "NL"
+PHONENUMBER_DB_FORMAT = "E164"
+PHONENUMBER_DEFAULT_FORMAT = "E164"
 
 # --- Static files and uploads ----------------------------------------------------------
 
@@ -297,8 +372,9 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 # Uploads: "default" holds public files (photos, logos), served by
 # mijnbuurt.core.media; "private" holds files served only after a rules check (cost
-# evidence), on disk under PRIVATE_MEDIA_ROOT, with no URL of their own. Object
-# storage (S3) would replace both backends here; models refer to the aliases only.
+# evidence), on disk under PRIVATE_MEDIA_ROOT, with no URL of their own. With
+# S3_BUCKET set both live on S3-compatible object storage instead (below); models refer
+# to the aliases only.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {"BACKEND": "mijnbuurt.core.storage.PrivateFileSystemStorage"},
@@ -315,6 +391,31 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Empty: MEDIA_ROOT/private (one volume, one backup); the public media view refuses the
 # "private/" prefix, so these files never answer by a media URL.
 PRIVATE_MEDIA_ROOT = env.str("PRIVATE_MEDIA_ROOT", default="")
+# Object storage (mijnbuurt.core.object_storage): public files under public/ of
+# S3_BUCKET, which must let anyone read public/* and nothing else; private files under
+# private/ of S3_PRIVATE_BUCKET (default: the same bucket), downloaded through a URL
+# signed for S3_SIGNED_URL_SECONDS. S3_PUBLIC_URL: the bucket's root for browsers (a
+# CDN); empty, the endpoint's own.
+S3_BUCKET = env.str("S3_BUCKET", default="")
+S3_SIGNED_URL_SECONDS = env.int("S3_SIGNED_URL_SECONDS", default=60)
+if not 1 <= S3_SIGNED_URL_SECONDS <= 604800:
+    raise ImproperlyConfigured("S3_SIGNED_URL_SECONDS must be between 1 and 604800 (7 days).")
+if S3_BUCKET:
+    S3_ENDPOINT_URL = env.str("S3_ENDPOINT_URL", default="")
+    S3_REGION = env.str("S3_REGION", default="")
+    S3_PUBLIC_URL = env.str("S3_PUBLIC_URL", default="") or s3_public_url(
+        bucket=S3_BUCKET, endpoint_url=S3_ENDPOINT_URL, region=S3_REGION
+    )
+    STORAGES |= s3_storages(
+        bucket=S3_BUCKET,
+        private_bucket=env.str("S3_PRIVATE_BUCKET", default=""),
+        endpoint_url=S3_ENDPOINT_URL,
+        access_key_id=env.str("S3_ACCESS_KEY_ID", default=""),
+        secret_access_key=env.str("S3_SECRET_ACCESS_KEY", default=""),
+        region=S3_REGION,
+        public_url=S3_PUBLIC_URL,
+        signed_url_seconds=S3_SIGNED_URL_SECONDS,
+    )
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
@@ -384,12 +485,32 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Plain messages, or one JSON object per line with LOG_FORMAT=json; every line carries
+# the request id and Celery task id it belongs to, e-mail addresses are masked
+# (mijnbuurt/core/log.py; the worker: mijnbuurt/celery.py; gunicorn: gunicorn_config.py).
+try:
+    LOG_FORMAT = log_format(env.str("LOG_FORMAT", default="plain"))
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": LOG_FILTERS,
+    "formatters": {"json": {"()": "mijnbuurt.core.log.json_formatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": list(LOG_FILTERS),
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Through the handler above only: Django's own (DEBUG on) would print its lines
+        # a second time, unfiltered.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
 if not REDIS_URL:
     # Tasks run in-process: no line per task, and no warning about the in-memory broker.
@@ -433,11 +554,14 @@ CONTENT_SECURITY_POLICY = {
         "script-src": [SELF],
         "style-src": [SELF],
         # data: for the two-factor QR code (allauth) and images inside the style sheets
-        "img-src": [SELF, "data:", MAP_TILE_ORIGIN],
+        "img-src": [SELF, "data:", MAP_TILE_ORIGIN]
+        + ([url_origin(S3_PUBLIC_URL, name="S3_PUBLIC_URL")] if S3_BUCKET else []),
         "connect-src": [SELF, GEOCODER_ORIGIN],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        # The IdP's sign-in and logout pages follow a form of ours (a redirect).
+        "form-action": [SELF]
+        + ([url_origin(OIDC_ISSUER, name="OIDC_ISSUER")] if OIDC_ISSUER else []),
         "frame-ancestors": [NONE],
     }
 }

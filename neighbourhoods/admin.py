@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.phones import phone_display
+
 from .models import AreaTeam, Neighbourhood, Organisation, TeamMembership
 from .services import organisation_approve
 
@@ -24,10 +26,14 @@ class TeamMembershipInline(admin.TabularInline):
 
 @admin.register(AreaTeam)
 class AreaTeamAdmin(admin.ModelAdmin):
-    list_display = ["name", "phone", "email", "walk_in_place"]
+    list_display = ["name", "phone_number", "email", "walk_in_place"]
     search_fields = ["name", "email"]
     filter_horizontal = ["neighbourhoods"]
     inlines = [TeamMembershipInline]
+
+    @admin.display(description=_("public phone number"), ordering="phone")
+    def phone_number(self, team: AreaTeam) -> str:
+        return phone_display(team.phone)
 
 
 @admin.register(Organisation)

@@ -135,7 +135,7 @@ def seed(*, out) -> list[DemoAccount]:
         team, _created = AreaTeam.objects.update_or_create(
             name=name,
             defaults={
-                "phone": f"0592-000 00{n}",
+                "phone": f"0592-000 1{n:02d}",  # a valid number for up to 99 teams
                 "email": f"gebiedsteam{n}@example.org",
                 "walk_in_hours": "dinsdag en donderdag 9.00-12.00 uur",
                 "walk_in_place": place,

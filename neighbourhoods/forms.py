@@ -78,7 +78,6 @@ class OrganisationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "opening_hours": forms.Textarea(attrs={"rows": 3}),
             "neighbourhoods": forms.SelectMultiple(attrs={"size": 8}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         }

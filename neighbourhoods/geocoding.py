@@ -101,7 +101,9 @@ def _ask_locatieserver(query: str) -> GeocodeResult | None:
         response.raise_for_status()
         docs = response.json()["response"]["docs"]
     except (requests.RequestException, ValueError, KeyError, TypeError) as error:
-        logger.warning("Geocoder unavailable: %s", error)
+        # The error's text holds the URL, and so the address asked for: log its kind.
+        status = getattr(getattr(error, "response", None), "status_code", None)
+        logger.warning("Geocoder unavailable: %s, HTTP status %s", type(error).__name__, status)
         raise ServiceError(
             _(
                 "The address service cannot be reached right now. "

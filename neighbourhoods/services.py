@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from shapely.geometry import shape
 
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.phones import phone_normalise
 
 from . import locator
 from .geocoding import geocode_address, geocode_postcode
@@ -181,6 +182,8 @@ def _organisation_slug(name: str, *, exclude_pk: int | None = None) -> str:
 @transaction.atomic
 def organisation_propose(*, proposer, neighbourhoods=(), logo=None, **fields) -> Organisation:
     """A resident proposes an organisation; it appears once staff approve it."""
+    if "phone" in fields:
+        fields["phone"] = phone_normalise(fields["phone"])
     organisation = Organisation(**fields, is_approved=False)
     organisation.slug = _organisation_slug(organisation.name)
     if logo:
@@ -201,6 +204,8 @@ def organisation_update(
     leaves the public social map and maps until staff approve it (admin, "approved: No").
     The name is what residents and staff recognise and trust an entry by.
     """
+    if "phone" in fields:
+        fields["phone"] = phone_normalise(fields["phone"])
     organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
     if "name" in fields and fields["name"] != organisation.name:
         organisation.is_approved = False

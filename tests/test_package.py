@@ -1,21 +1,20 @@
 """`pip install .` gives a working site, not only the code that happens to run from a checkout.
 
-The wheel is built from a copy of the checkout (translations compiled first, as `make`
-and the Dockerfile do), installed (not editable) into a directory of its own, and the
-site is started from there with no checkout on the path.
+The wheel (the ``wheel`` fixture, tests/packaging.py) is built from a copy of the
+checkout (translations compiled first, as `make` and the Dockerfile do), installed (not
+editable) into a directory of its own, and the site is started from there with no
+checkout on the path.
 """
 
 import os
-import shutil
-import subprocess
 import sys
 import sysconfig
 import zipfile
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.packaging import ROOT, clean_env, run
+
 APPS = [
     "mijnbuurt",
     "neighbourhoods",
@@ -25,48 +24,8 @@ APPS = [
     "venues",
     "reports",
 ]
-NOT_SHIPPED = shutil.ignore_patterns(
-    ".*", "var", "tests", "test-artifacts", "build", "*.egg-info", "__pycache__", "*.mo"
-)
 
 pytestmark = pytest.mark.package
-
-
-def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(
-        [str(arg) for arg in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, f"{args} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
-
-
-def clean_env(**extra: str) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key
-        not in {
-            "DJANGO_SETTINGS_MODULE",
-            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set for the browser tests
-            "DATABASE_URL",
-            "REDIS_URL",
-            "PYTHONPATH",
-        }
-    }
-    return {**env, **extra}
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    source = tmp_path_factory.mktemp("source") / "mijnbuurt-assen"
-    shutil.copytree(ROOT, source, ignore=NOT_SHIPPED)
-    run(sys.executable, "-m", "django", "compilemessages", "--verbosity=0", cwd=source,
-        env=clean_env())  # fmt: skip
-    out = tmp_path_factory.mktemp("dist")
-    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-        "--wheel-dir", out, source, cwd=out, env=clean_env())  # fmt: skip
-    (built,) = out.glob("mijnbuurt_assen-*.whl")
-    return built
 
 
 def files_in_checkout(pattern: str) -> list[str]:

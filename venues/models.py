@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.phones import PhoneField
+
 from .constraints import PostgresExclusionConstraint
 from .ranges import TsTzRange
 
@@ -58,7 +60,7 @@ class Venue(models.Model):
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     owner_kind = models.CharField(_("owner"), max_length=32, choices=OwnerKind.choices)
     contact_email = models.EmailField(_("contact e-mail address"), blank=True)
-    contact_phone = models.CharField(_("contact phone number"), max_length=30, blank=True)
+    contact_phone = PhoneField(_("contact phone number"), blank=True)
     house_rules = models.TextField(_("house rules"), blank=True)
     step_free = models.BooleanField(_("step-free access"), default=False)
     accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)

@@ -15,6 +15,7 @@ class VolunteersConfig(AppConfig):
             rules,  # noqa: F401  (declares the permissions)
         )
         from .layers import register_layers
+        from .panels import register_panels
         from .sections import register_sections
         from .selectors import is_volunteer
         from .services.personal_data import (
@@ -29,4 +30,5 @@ class VolunteersConfig(AppConfig):
             erase=volunteering_personal_data_erase,
         )
         register_layers()
+        register_panels()
         register_sections()

@@ -13,14 +13,12 @@ from collections import defaultdict
 
 from celery import shared_task
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.dates import time_range
-from mijnbuurt.notifications.emails import absolute_url
 from mijnbuurt.notifications.models import Notification
-from mijnbuurt.notifications.services import notify
+from mijnbuurt.notifications.services import notify, site_path
 
 from .kinds import NEW_SUGGESTIONS, SHIFT_REMINDER
 from .matching import match
@@ -99,8 +97,9 @@ def _notify_suggestions(*, volunteer_id: int, rows: list[tuple], now: dt.datetim
     ).update(notified_at=now)
     if not claimed:  # another run got there first
         return False
+    # Paths in the site's language; the e-mail shows them in the reader's (|reader_url).
     tasks = [
-        {"title": title, "url": absolute_url(reverse("volunteers:task", kwargs={"pk": task_id}))}
+        {"title": title, "url": site_path("volunteers:task", kwargs={"pk": task_id})}
         for _pk, task_id, title in rows[:SUGGESTIONS_IN_EMAIL]
     ]
     notify(

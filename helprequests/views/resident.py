@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.messages import form_errors_to_messages
+from mijnbuurt.core.panels import panels_for
 from mijnbuurt.core.ratelimit import limit
 
 from .. import selectors
@@ -105,6 +106,7 @@ def detail(request, pk: int):
             ),
             "may_reopen": reopen_possible(help_request),
             "reopen_days": settings.HELP_REQUEST_REOPEN_DAYS,
+            "panels": panels_for("helprequests.resident_detail", help_request, request=request),
         },
     )
 

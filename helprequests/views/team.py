@@ -19,6 +19,7 @@ from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.messages import form_errors_to_messages
 from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.panels import panels_for
 from mijnbuurt.core.ratelimit import limit
 
 from .. import selectors
@@ -152,6 +153,7 @@ def detail(request, pk: int):
                 colleagues=selectors.colleagues_for(help_request),
             ),
             "transition_form": TransitionForm(help_request=help_request, roles=roles),
+            "panels": panels_for("helprequests.team_detail", help_request, request=request),
         },
     )
 

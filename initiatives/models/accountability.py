@@ -9,6 +9,7 @@ the photos are public once submitted; the costs only organisers and reviewers se
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +60,8 @@ class AccountabilityReport(models.Model):
     changes_reason = models.TextField(_("changes requested"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Moves of the lifecycle (core.StatusChange); they go when this row goes.
+    status_changes = GenericRelation("core.StatusChange", related_query_name="+")
 
     class Meta:
         verbose_name = _("accountability report")

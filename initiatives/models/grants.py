@@ -1,6 +1,7 @@
 """Money: the municipality's budget lines and grant requests from the stimuleringsbudget."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,8 @@ class GrantRequest(models.Model):
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Moves of the lifecycle (core.StatusChange); they go when this row goes.
+    status_changes = GenericRelation("core.StatusChange", related_query_name="+")
 
     class Meta:
         verbose_name = _("grant request")

@@ -13,7 +13,6 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from neighbourhoods.models import Neighbourhood, TeamMembership
 from neighbourhoods.sections import count_per_wijk
@@ -158,22 +157,6 @@ def initiatives_for_map() -> QuerySet[Initiative]:
 # --- One initiative -------------------------------------------------------------------
 
 
-def _open_volunteer_tasks() -> Prefetch:
-    """Published volunteer tasks with a shift to come, as ``open_volunteer_tasks``.
-
-    The volunteers app adds the ``volunteer_tasks`` reverse relation; its model is
-    taken from that relation, so this app does not import the volunteers app.
-    """
-    tasks = Initiative._meta.get_field("volunteer_tasks").related_model.objects
-    return Prefetch(
-        "volunteer_tasks",
-        queryset=tasks.filter(status="published", shifts__starts_at__gt=timezone.now())
-        .distinct()
-        .order_by("title", "pk"),
-        to_attr="open_volunteer_tasks",
-    )
-
-
 def initiative_for_page() -> QuerySet[Initiative]:
     """Initiatives with all their page shows; the access helper picks one."""
     return (
@@ -190,7 +173,6 @@ def initiative_for_page() -> QuerySet[Initiative]:
             Prefetch("updates", queryset=InitiativeUpdate.objects.select_related("author")),
             # All comments, hidden ones too: the template shows those only to their author.
             Prefetch("comments", queryset=Comment.objects.select_related("author")),
-            _open_volunteer_tasks(),
         )
     )
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
@@ -19,6 +18,7 @@ from mijnbuurt.notifications.services import notify
 from ..evidence import evidence_clean, evidence_validate
 from ..images import photo_clean, photo_validate
 from ..kinds import INITIATIVE_ACCOUNTABILITY
+from ..lifecycle import ACCOUNTABILITY
 from ..models import (
     AccountabilityCost,
     AccountabilityEvidence,
@@ -30,7 +30,6 @@ from ..models import (
     Status,
 )
 from ..money import MAX_COSTS, money_parse
-from ..rules import is_reviewer
 from .initiatives import require_organiser
 
 MAX_REPORT_PHOTOS = 6
@@ -145,11 +144,9 @@ def accountability_report_save(
         _check_complete(what_was_done=what_was_done, how_we_did_it=how_we_did_it)
     if report is None:
         report = AccountabilityReport(initiative=initiative, created_by=by)
+    step = ACCOUNTABILITY.check(report, ReportStatus.SUBMITTED, by=by) if submit else None
     report.what_was_done = what_was_done
     report.how_we_did_it = how_we_did_it
-    if submit:
-        report.status = ReportStatus.SUBMITTED
-        report.submitted_at = timezone.now()
     report.save()
     report.costs.all().delete()
     AccountabilityCost.objects.bulk_create(
@@ -171,6 +168,8 @@ def accountability_report_save(
         )
         item.file.save(clean.name, clean, save=False)
         item.save()
+    if step is not None:
+        step.apply(changes={"submitted_at": step.at})
     return report
 
 
@@ -202,26 +201,17 @@ def accountability_evidence_remove(*, evidence: AccountabilityEvidence, by) -> N
     transaction.on_commit(lambda: file.delete(save=False))
 
 
-def _locked_submitted(report: AccountabilityReport, by) -> AccountabilityReport:
+def _decide(
+    report: AccountabilityReport, *, to: str, by, reason: str = ""
+) -> AccountabilityReport:
+    """A reviewer accepts the report or asks for changes; the organisers hear of it."""
     locked = (
         AccountabilityReport.objects.select_for_update()
         .select_related("initiative__neighbourhood")
         .get(pk=report.pk)
     )
-    if not is_reviewer.test(by, locked.initiative):
-        raise ServiceError(
-            _("Only reviewers can review an accountability report."), code="forbidden"
-        )
-    if locked.status != ReportStatus.SUBMITTED:
-        raise ServiceError(_("This report is not waiting for a review."), code="not_submitted")
-    return locked
-
-
-def _decide(report: AccountabilityReport, locked: AccountabilityReport, by, reason: str) -> None:
-    locked.decided_by = by
-    locked.decided_at = timezone.now()
-    locked.changes_reason = reason
-    locked.save(update_fields=["status", "decided_by", "decided_at", "changes_reason"])
+    step = ACCOUNTABILITY.check(locked, to, by=by, note=reason)
+    step.apply(changes={"decided_by": by, "decided_at": step.at, "changes_reason": step.note})
     for field in ("status", "decided_by_id", "decided_at", "changes_reason"):
         setattr(report, field, getattr(locked, field))
     initiative = locked.initiative
@@ -230,7 +220,7 @@ def _decide(report: AccountabilityReport, locked: AccountabilityReport, by, reas
         "initiative_id": initiative.pk,
         "title": initiative.title,
         "status": locked.status,
-        "reason": reason,
+        "reason": step.note,
     }
     for recipient in (
         User.objects.filter(pk__in=ids, is_active=True).exclude(pk=by.pk).order_by("pk")
@@ -242,26 +232,16 @@ def _decide(report: AccountabilityReport, locked: AccountabilityReport, by, reas
             url_name="initiatives:accountability",
             url_kwargs={"pk": initiative.pk},
         )
+    return locked
 
 
 @transaction.atomic
 def accountability_report_accept(*, report: AccountabilityReport, by) -> AccountabilityReport:
-    locked = _locked_submitted(report, by)
-    locked.status = ReportStatus.ACCEPTED
-    _decide(report, locked, by, "")
-    return locked
+    return _decide(report, to=ReportStatus.ACCEPTED, by=by)
 
 
 @transaction.atomic
 def accountability_report_request_changes(
     *, report: AccountabilityReport, by, reason: str
 ) -> AccountabilityReport:
-    locked = _locked_submitted(report, by)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ServiceError(
-            _("Please explain why, so the organisers know what to do."), code="note_required"
-        )
-    locked.status = ReportStatus.CHANGES_REQUESTED
-    _decide(report, locked, by, reason[:2000])
-    return locked
+    return _decide(report, to=ReportStatus.CHANGES_REQUESTED, by=by, reason=reason)

@@ -21,6 +21,7 @@ from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
 from ..kinds import INITIATIVE_GRANT
+from ..lifecycle import GRANT
 from ..models import (
     BudgetAllocation,
     BudgetLine,
@@ -31,7 +32,7 @@ from ..models import (
     Status,
 )
 from ..money import MAX_GRANT, MAX_GRANT_ITEMS, ZERO, euros, money_parse
-from ..rules import is_organiser, is_reviewer
+from ..rules import is_organiser
 
 GRANT_STATUSES = (Status.SUBMITTED, Status.IN_REVIEW, Status.PUBLISHED)  # may ask for money
 COMMITTED = (GrantRequest.Status.AWARDED, GrantRequest.Status.PAID)
@@ -83,19 +84,15 @@ def grant_request(*, initiative: Initiative, by, items: list[tuple[str, Decimal]
     return grant
 
 
-def _locked_open_grant(grant: GrantRequest, by) -> GrantRequest:
-    locked = GrantRequest.objects.select_for_update().select_related("initiative").get(pk=grant.pk)
-    if not is_reviewer.test(by, locked.initiative):
-        raise ServiceError(_("Only reviewers can decide on a grant request."), code="forbidden")
-    if locked.status != GrantRequest.Status.REQUESTED:
-        raise ServiceError(_("This grant request has already been decided."), code="decided")
-    return locked
+def _locked_grant(grant: GrantRequest) -> GrantRequest:
+    return GrantRequest.objects.select_for_update().select_related("initiative").get(pk=grant.pk)
 
 
 @transaction.atomic
 def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> GrantRequest:
     """A reviewer awards at most the requested amount, within what the line has left."""
-    locked = _locked_open_grant(grant, by)
+    locked = _locked_grant(grant)
+    step = GRANT.check(locked, GrantRequest.Status.AWARDED, by=by)
     amount = money_parse(amount)
     if amount <= 0:
         raise ServiceError(_("The award must be more than € 0."), code="not_positive")
@@ -113,13 +110,13 @@ def grant_award(*, grant: GrantRequest, by, budget_line: BudgetLine, amount) -> 
             code="wrong_year",
         )
     line = _locked_line_with_room_for(budget_line, amount)
-    locked.status = GrantRequest.Status.AWARDED
-    locked.amount_awarded = amount
-    locked.budget_line = line
-    locked.decided_by = by
-    locked.decided_at = timezone.now()
-    locked.save(
-        update_fields=["status", "amount_awarded", "budget_line", "decided_by", "decided_at"]
+    step.apply(
+        changes={
+            "amount_awarded": amount,
+            "budget_line": line,
+            "decided_by": by,
+            "decided_at": step.at,
+        }
     )
     _notify_organisers(locked, by=by, context={"amount": euros(amount)})
     _refresh(grant, locked)
@@ -229,18 +226,10 @@ def budget_allocation_create(
 
 @transaction.atomic
 def grant_decline(*, grant: GrantRequest, by, reason: str) -> GrantRequest:
-    locked = _locked_open_grant(grant, by)
-    reason = (reason or "").strip()
-    if not reason:
-        raise ServiceError(
-            _("Please explain why, so the organisers know what to do."), code="note_required"
-        )
-    locked.status = GrantRequest.Status.DECLINED
-    locked.decline_reason = reason
-    locked.decided_by = by
-    locked.decided_at = timezone.now()
-    locked.save(update_fields=["status", "decline_reason", "decided_by", "decided_at"])
-    _notify_organisers(locked, by=by, context={"reason": reason})
+    locked = _locked_grant(grant)
+    step = GRANT.check(locked, GrantRequest.Status.DECLINED, by=by, note=reason)
+    step.apply(changes={"decline_reason": step.note, "decided_by": by, "decided_at": step.at})
+    _notify_organisers(locked, by=by, context={"reason": step.note})
     _refresh(grant, locked)
     return locked
 
@@ -248,14 +237,9 @@ def grant_decline(*, grant: GrantRequest, by, reason: str) -> GrantRequest:
 @transaction.atomic
 def grant_mark_paid(*, grant: GrantRequest, by) -> GrantRequest:
     """Municipal staff record that the awarded money was paid out."""
-    if not (by.is_authenticated and by.is_active and by.is_staff):
-        raise ServiceError(_("Only municipal staff can mark a grant as paid."), code="forbidden")
     locked = GrantRequest.objects.select_for_update().get(pk=grant.pk)
-    if locked.status != GrantRequest.Status.AWARDED:
-        raise ServiceError(_("Only an awarded grant can be paid."), code="not_awarded")
-    locked.status = GrantRequest.Status.PAID
-    locked.paid_at = timezone.now()
-    locked.save(update_fields=["status", "paid_at"])
+    step = GRANT.check(locked, GrantRequest.Status.PAID, by=by)
+    step.apply(changes={"paid_at": step.at})
     _refresh(grant, locked)
     return locked
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from mijnbuurt.core.exceptions import ServiceError
 
 from ..images import photo_clean, photo_validate
+from ..lifecycle import INITIATIVE
 from ..models import (
     EDITABLE_STATUSES,
     PUBLIC_STATUSES,
@@ -29,7 +30,6 @@ from ..models import (
     OrganiserInvitation,
     PostingBlock,
     Status,
-    StatusChange,
     Support,
 )
 from ..rules import is_organiser
@@ -114,7 +114,7 @@ def initiative_create(*, by, needs: Iterable[str] = (), photos=(), **fields) -> 
     _set_needs(initiative, needs)
     initiative.save()
     Organiser.objects.create(initiative=initiative, user=by, role=Organiser.Role.OWNER)
-    StatusChange.objects.create(initiative=initiative, to_status=Status.DRAFT, by=by)
+    INITIATIVE.record_start([initiative], by=by)
     for photo in photos:
         initiative_photo_add(initiative=initiative, by=by, image=photo)
     return initiative

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
@@ -11,7 +10,7 @@ from mijnbuurt.notifications.services import notify
 
 from ..images import photo_clean, photo_validate
 from ..kinds import INITIATIVE_STATUS, INITIATIVE_UPDATE
-from ..lifecycle import ORGANISER, REVIEWER, TRANSITIONS
+from ..lifecycle import INITIATIVE
 from ..models import (
     PUBLIC_STATUSES,
     Follow,
@@ -19,9 +18,7 @@ from ..models import (
     InitiativeUpdate,
     Organiser,
     Status,
-    StatusChange,
 )
-from ..rules import is_organiser, is_reviewer
 from .initiatives import (
     EXCERPT_CHARS,
     MAX_UPDATE_CHARS,
@@ -34,12 +31,7 @@ from .initiatives import (
 
 def actor_roles(*, user, initiative: Initiative) -> set[str]:
     """Whether ``user`` acts as organiser and/or reviewer of ``initiative``."""
-    roles = set()
-    if is_organiser.test(user, initiative):
-        roles.add(ORGANISER)
-    if is_reviewer.test(user, initiative):
-        roles.add(REVIEWER)
-    return roles
+    return INITIATIVE.roles_of(user, initiative)
 
 
 @transaction.atomic
@@ -51,41 +43,19 @@ def initiative_transition(*, initiative: Initiative, to_status: str, by, note: s
     changes nothing.
     """
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    from_status = locked.status
-    transition = TRANSITIONS.get((from_status, to_status))
-    if transition is None:
-        raise ServiceError(
-            _("An initiative that is “%(from)s” cannot become “%(to)s”.")
-            % {"from": Status(from_status).label, "to": _label(to_status)},
-            code="not_allowed",
-        )
-    if not (transition.who & actor_roles(user=by, initiative=locked)):
-        raise ServiceError(_("You may not make this change to this initiative."), code="forbidden")
+    step = INITIATIVE.check(locked, to_status, by=by, note=note)
     if to_status == Status.SUBMITTED:
         require_not_blocked(by)
-    note = (note or "").strip()
-    if transition.note_required and not note:
-        raise ServiceError(
-            _("Please explain why, so the organisers know what to do."), code="note_required"
-        )
-    now = timezone.now()
-    locked.status = to_status
+    changes = {}
     if to_status == Status.SUBMITTED:
-        locked.submitted_at = now
+        changes["submitted_at"] = step.at
     if to_status == Status.PUBLISHED and locked.published_at is None:
-        locked.published_at = now
-    locked.save(update_fields=["status", "submitted_at", "published_at", "updated_at"])
-    StatusChange.objects.create(
-        initiative=locked, from_status=from_status, to_status=to_status, by=by, note=note
-    )
-    _notify_status(locked, by=by, note=note)
+        changes["published_at"] = step.at
+    step.apply(changes=changes)
+    _notify_status(locked, by=by, note=step.note)
     initiative.status = locked.status
     initiative.submitted_at, initiative.published_at = locked.submitted_at, locked.published_at
     return locked
-
-
-def _label(status: str) -> str:
-    return str(Status(status).label) if status in Status.values else status
 
 
 def _notify_status(initiative: Initiative, *, by, note: str) -> None:

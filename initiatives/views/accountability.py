@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
-from mijnbuurt.core.media import PRIVATE_CACHE, file_response
+from mijnbuurt.core.media import private_file_response
 from mijnbuurt.core.mfa import mfa_required
 
 from ..forms.accountability import ChangesForm, CostFormSet, ReportForm
@@ -172,16 +172,12 @@ def photo_remove(request, pk: int, photo_pk: int):
 @login_required
 @require_GET
 def evidence(request, pk: int, evidence_pk: int):
-    """A receipt or invoice, for the organisers and reviewers only (a download)."""
+    """A receipt or invoice, for the organisers and reviewers only (a download; on
+    object storage a redirect to a short-lived signed URL)."""
     initiative = _initiative(request, pk)
     item = get_object_or_404(AccountabilityEvidence, pk=evidence_pk, report__initiative=initiative)
-    return file_response(
-        request,
-        storage=item.file.storage,
-        name=item.file.name,
-        cache=PRIVATE_CACHE,
-        filename=item.original_name,
-        inline=False,
+    return private_file_response(
+        request, storage=item.file.storage, name=item.file.name, filename=item.original_name
     )
 
 

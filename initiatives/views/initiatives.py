@@ -15,6 +15,7 @@ from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.messages import form_errors_to_messages
 from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.panels import panels_for
 from mijnbuurt.core.ratelimit import limit
 from neighbourhoods.layers import layer_config
 from neighbourhoods.widgets import asks_geocoder
@@ -111,6 +112,7 @@ def detail(request, pk: int):
             "invitations": selectors.open_invitations(initiative) if "organiser" in roles else [],
             "latest_note": next((c.note for c, _label in reversed(history) if c.note), ""),
             **grant_context(initiative, roles=roles, user=request.user),
+            "panels": panels_for("initiatives.detail", initiative, request=request),
         },
     )
 

@@ -1,10 +1,20 @@
-"""django-allauth adapter: e-mails in the recipient's language, links on SITE_URL."""
+"""django-allauth adapters: e-mails in the recipient's language, links on SITE_URL, and
+sign-in through the municipality's identity provider (``oidc.py``)."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.utils import translation
 
 from mijnbuurt.core.client_ip import client_ip
+from mijnbuurt.core.exceptions import ServiceError
+
+from . import oidc
+
+ALLAUTH_TOTP_STAGE = "allauth.mfa.stages.AuthenticateStage"
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -20,3 +30,36 @@ class AccountAdapter(DefaultAccountAdapter):
         if not ip:
             raise PermissionDenied("Unable to determine client IP address")
         return ip
+
+    def get_login_stages(self):
+        """allauth's, with a TOTP question that a strong sign-in at the IdP skips."""
+        stage = f"{oidc.AuthenticateStage.__module__}.{oidc.AuthenticateStage.__name__}"
+        stages = super().get_login_stages()
+        return [stage if name == ALLAUTH_TOTP_STAGE else name for name in stages]
+
+    def post_login(self, request, user, **kwargs):
+        sociallogin = (kwargs.get("signal_kwargs") or {}).get("sociallogin")
+        oidc.session_after_login(request, user=user, sociallogin=sociallogin)
+        return super().post_login(request, user, **kwargs)
+
+    def get_logout_redirect_url(self, request):
+        return oidc.logout_url(request) or super().get_logout_redirect_url(request)
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """Sign-in through the IdP: only into existing staff and professional accounts."""
+
+    def is_open_for_signup(self, request, sociallogin) -> bool:
+        return False
+
+    def is_auto_signup_allowed(self, request, sociallogin) -> bool:
+        return False
+
+    def pre_social_login(self, request, sociallogin) -> None:
+        try:
+            user = oidc.oidc_sign_in_account(sociallogin=sociallogin)
+        except ServiceError as error:
+            messages.error(request, error.message)
+            raise ImmediateHttpResponse(redirect("account_login")) from error
+        if not sociallogin.is_existing:
+            sociallogin.connect(request, user)

@@ -1,3 +1,4 @@
+from allauth.socialaccount.models import SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -36,3 +37,10 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+
+
+# The identity provider is configured by the environment (settings.py, OIDC_*), and no
+# tokens are kept: client secrets and tokens have no place in the admin. Links to the
+# IdP (SocialAccount) stay visible to the technical administrator.
+admin.site.unregister(SocialApp)
+admin.site.unregister(SocialToken)

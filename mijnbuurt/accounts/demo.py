@@ -34,20 +34,24 @@ def demo_user(
     return user
 
 
+RESIDENT_EMAIL = "bewoner@example.org"
+STAFF_EMAIL = "gemeente@example.org"
+
+
 def seed(*, out) -> list[DemoAccount]:
-    demo_user("bewoner@example.org", display_name="Anne (bewoner)")
+    demo_user(RESIDENT_EMAIL, display_name="Anne (bewoner)")
     demo_user(
-        "gemeente@example.org",
+        STAFF_EMAIL,
         display_name="Gemeente Assen (demo)",
         is_staff=True,
         totp_secret=STAFF_TOTP_SECRET,
     )
     out.write("Accounts: resident and municipal staff.")
     return [
-        DemoAccount(role="resident (bewoner)", email="bewoner@example.org"),
+        DemoAccount(role="resident (bewoner)", email=RESIDENT_EMAIL),
         DemoAccount(
             role="municipal staff (gemeente)",
-            email="gemeente@example.org",
+            email=STAFF_EMAIL,
             totp_secret=STAFF_TOTP_SECRET,
         ),
     ]

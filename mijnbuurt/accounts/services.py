@@ -4,10 +4,12 @@ import uuid
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from .groups import staff_group_sync
+from .groups import STAFF_GROUP, staff_group_sync
 from .models import User
 from .personal_data import sections
 
@@ -71,13 +73,18 @@ def account_personal_data_export(user: User) -> dict:
         "two_factor_methods": sorted(
             Authenticator.objects.filter(user=user).values_list("type", flat=True)
         ),
+        "identity_provider_accounts": [
+            {"provider": account.provider, "uid": account.uid, "claims": account.extra_data}
+            for account in SocialAccount.objects.filter(user=user).order_by("pk")
+        ],
     }
 
 
 def account_personal_data_erase(user: User) -> None:
-    """Remove login addresses and two-factor devices of a deleted account."""
+    """Remove login addresses, two-factor devices and IdP links of a deleted account."""
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
 
 
 @transaction.atomic
@@ -104,4 +111,22 @@ def staff_member_create(*, email: str, display_name: str = "", password: str | N
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
+    return user
+
+
+@transaction.atomic
+def staff_membership_set(*, user: User, member: bool) -> User:
+    """Staff or not, as the identity provider's groups say (``mijnbuurt.accounts.oidc``).
+
+    The staff flag and the group "gemeente" go together; the superuser flag is never
+    touched, so no group of the IdP makes anyone a superuser.
+    """
+    group, _created = Group.objects.get_or_create(name=STAFF_GROUP)
+    if user.is_staff != member:
+        user.is_staff = member
+        user.save(update_fields=["is_staff"])
+    if member:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
     return user

@@ -10,6 +10,21 @@ class CoreConfig(AppConfig):
     name = "mijnbuurt.core"
     label = "core"
     verbose_name = _("Platform core")
+    default = True  # the module has other AppConfig classes (the admin's)
+
+    def ready(self) -> None:
+        from mijnbuurt.accounts.personal_data import register_personal_data
+
+        from .transitions import (
+            status_changes_personal_data_erase,
+            status_changes_personal_data_export,
+        )
+
+        register_personal_data(
+            "status_changes",
+            export=status_changes_personal_data_export,
+            erase=status_changes_personal_data_erase,
+        )
 
 
 class AdminConfig(SimpleAdminConfig):

@@ -13,8 +13,9 @@ only this person may see (the photo of their own draft) is not cached by others;
 everything else, and any name that is not a plain relative path, answers 404.
 
 The application sends the bytes itself (FileResponse), which is right for one
-server. Later, a web server in front could send them instead (X-Accel-Redirect or
-X-Sendfile after the same checks), or object storage with signed URLs.
+server. On object storage (S3_BUCKET, ``mijnbuurt.core.object_storage``) pages link
+public files at their object URL instead, and a private file's view answers, after
+its rules check, with a redirect to a URL signed for a short while.
 """
 
 import mimetypes
@@ -24,10 +25,16 @@ from dataclasses import dataclass
 
 import rules
 from django.contrib.auth.models import AnonymousUser
-from django.core.files.storage import Storage, storages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+)
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
 from .access import check_object_for_user_or_404
@@ -117,6 +124,33 @@ def file_response(
     response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = cache
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def private_file_response(
+    request: HttpRequest, *, storage: Storage, name: str, filename: str
+) -> HttpResponse:
+    """A private file as a download, for a caller that has checked the rules.
+
+    From disk the bytes themselves; from object storage a redirect to a URL that the
+    storage signs for a short while (``querystring_expire``), asking the server to
+    send the file as an attachment under ``filename``.
+    """
+    if isinstance(storage, FileSystemStorage):
+        return file_response(
+            request,
+            storage=storage,
+            name=name,
+            cache=PRIVATE_CACHE,
+            filename=filename,
+            inline=False,
+        )
+    parameters = {
+        "ResponseContentDisposition": content_disposition_header(True, filename),
+        "ResponseContentType": mimetypes.guess_type(name)[0] or "application/octet-stream",
+    }
+    response = HttpResponseRedirect(storage.url(name, parameters=parameters))
+    response["Cache-Control"] = PRIVATE_CACHE
     return response
 
 

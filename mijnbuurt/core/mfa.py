@@ -18,6 +18,11 @@ it travels with the code that grants the role's powers:
 
 The redirect itself is one exception, ``MFASetupRequired``, turned into a response
 by ``MFASetupRequiredMiddleware``.
+
+A session that signed in through the municipality's identity provider with a method
+the settings name as strong (``OIDC_MFA_ACR_VALUES``, ``OIDC_MFA_AMR_VALUES``;
+``mijnbuurt.accounts.oidc``) counts as two-factor authenticated: the session holds the
+user's id under ``SECOND_FACTOR_BY_IDP_SESSION_KEY`` and the checks above accept it.
 """
 
 import contextlib
@@ -34,6 +39,10 @@ from django.utils.translation import gettext as _
 from mijnbuurt.accounts.roles import user_requires_mfa
 
 _role_checks_ignore_mfa = contextvars.ContextVar("role_checks_ignore_mfa", default=False)
+# The session of the request being handled (set by the middleware), read only when a
+# role's check gets that far, so asking costs no query of its own.
+_request_session = contextvars.ContextVar("request_session", default=None)
+SECOND_FACTOR_BY_IDP_SESSION_KEY = "mijnbuurt_second_factor_by_idp"
 
 
 class MFASetupRequired(Exception):
@@ -55,7 +64,15 @@ def mfa_setup_required(user) -> bool:
         return False
     if not _cached(user, "_mfa_requires", lambda: user_requires_mfa(user)):
         return False
+    if second_factor_by_idp(user):
+        return False
     return not _cached(user, "_mfa_enabled", lambda: is_mfa_enabled(user))
+
+
+def second_factor_by_idp(user) -> bool:
+    """The current session signed ``user`` in through the IdP with a strong method."""
+    session = _request_session.get()
+    return session is not None and session.get(SECOND_FACTOR_BY_IDP_SESSION_KEY) == user.pk
 
 
 def mfa_required(view):
@@ -110,13 +127,20 @@ def role_checks_ignoring_mfa() -> Iterator[None]:
 
 
 class MFASetupRequiredMiddleware:
-    """Turns ``MFASetupRequired`` into a message and the TOTP set-up page."""
+    """Turns ``MFASetupRequired`` into a message and the TOTP set-up page.
+
+    It also lends the checks the request's session, for ``second_factor_by_idp``.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        token = _request_session.set(getattr(request, "session", None))
+        try:
+            return self.get_response(request)
+        finally:
+            _request_session.reset(token)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, MFASetupRequired):

@@ -2,20 +2,40 @@
 
 ``"default"`` holds public files (photos, logos), served by ``mijnbuurt.core.media``;
 ``"private"`` holds files served only by a view that checks the rules (cost
-evidence). Both are on disk by default; object storage (django-storages) would
-replace the backends in settings, not the models, which name the private storage
-through ``private_storage``.
+evidence). Both are on disk by default; with S3_BUCKET set, settings put both on
+object storage (``mijnbuurt.core.object_storage``). Models name the private storage
+through ``private_storage``, never a backend.
 """
 
 import os
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils.functional import LazyObject, empty
+
+
+class PrivateStorage(LazyObject):
+    """``storages["private"]``, looked up on first use (like Django's default_storage),
+    so a model field follows the settings, a test's changed STORAGES included."""
+
+    def _setup(self):
+        self._wrapped = storages["private"]
+
+
+_private_storage = PrivateStorage()
 
 
 def private_storage() -> Storage:
     """The storage of private files; models use it as ``storage=private_storage``."""
-    return storages["private"]
+    return _private_storage
+
+
+@receiver(setting_changed)
+def _storages_changed(*, setting, **kwargs):
+    if setting == "STORAGES":
+        _private_storage._wrapped = empty
 
 
 class PrivateFileSystemStorage(FileSystemStorage):

@@ -60,12 +60,18 @@ def localised_path(path: str, language: str) -> str:
         return translate_url(path, language)
 
 
-def _link_url(link: str, language: str) -> str:
-    if not link:
-        return absolute_url(reverse("notifications:list"))
+def link_in_language(link: str, language: str) -> str:
+    """A stored link as an absolute URL for a reader of ``language``: a site path (Dutch,
+    unprefixed, as ``site_path`` gives) in that language; a full URL as it is."""
     if link.startswith(("http://", "https://")):
         return link
     return absolute_url(localised_path(link, language))
+
+
+def _link_url(link: str, language: str) -> str:
+    if not link:
+        return absolute_url(reverse("notifications:list"))
+    return link_in_language(link, language)
 
 
 def _message(*, recipient, subject: str, text: str, html: str, unsubscribe_url: str):

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.phones import PhoneField
+
 
 class Neighbourhood(models.Model):
     class Level(models.TextChoices):
@@ -57,7 +59,7 @@ class AreaTeam(models.Model):
         blank=True,
         help_text=_("A team on a district also serves every neighbourhood in it."),
     )
-    phone = models.CharField(_("public phone number"), max_length=30, blank=True)
+    phone = PhoneField(_("public phone number"), blank=True)
     email = models.EmailField(_("public e-mail address"), blank=True)
     walk_in_hours = models.TextField(_("walk-in hours"), blank=True)
     walk_in_place = models.CharField(_("walk-in place"), max_length=200, blank=True)
@@ -134,7 +136,7 @@ class Organisation(models.Model):
     address = models.CharField(_("address"), max_length=200, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    phone = PhoneField(_("phone number"), blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
     website = models.URLField(_("website"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)

@@ -27,7 +27,7 @@ def staff_client(client, staff):
 
 @pytest.fixture
 def buurt(db):
-    from tests.initiatives.factories import BuurtFactory
+    from tests.neighbourhoods.factories import BuurtFactory
 
     return BuurtFactory(name="Brinkkwartier", slug="brinkkwartier")
 

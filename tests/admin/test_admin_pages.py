@@ -2,6 +2,7 @@
 changelists run a fixed number of queries whatever the number of rows."""
 
 import datetime as dt
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
@@ -43,6 +44,26 @@ def some_of_everything(organiser, buurt, book, area, resident, staff):
     shift_sign_up(shift=ShiftFactory(), volunteer=VolunteerProfileFactory().user)
 
 
+class DuplicateAttributes(HTMLParser):
+    """Tags that carry an attribute twice: a browser keeps the first, so a widget's own
+    class (the admin's selectfilter, autocomplete, action checkbox) would be lost."""
+
+    def __init__(self):
+        super().__init__()
+        self.found = []
+
+    def handle_starttag(self, tag, attrs):
+        names = [name for name, _ in attrs]
+        if len(names) != len(set(names)):
+            self.found.append(self.get_starttag_text())
+
+
+def duplicate_attributes(response) -> list[str]:
+    parser = DuplicateAttributes()
+    parser.feed(response.content.decode())
+    return parser.found
+
+
 def registered_admins():
     return [
         (model, model_admin)
@@ -61,12 +82,16 @@ def test_every_model_of_ours_with_data_has_a_working_admin(
         info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         changelist = staff_client.get(reverse(f"{info}_changelist"))
         assert changelist.status_code == 200, info
+        assert duplicate_attributes(changelist) == [], info
         if model_admin.has_add_permission(request):
-            assert staff_client.get(reverse(f"{info}_add")).status_code == 200, info
+            add = staff_client.get(reverse(f"{info}_add"))
+            assert add.status_code == 200, info
+            assert duplicate_attributes(add) == [], info
         first = model_admin.get_queryset(request).order_by("pk").first()
         if first is not None:
-            url = reverse(f"{info}_change", args=[first.pk])
-            assert staff_client.get(url).status_code == 200, info
+            change = staff_client.get(reverse(f"{info}_change", args=[first.pk]))
+            assert change.status_code == 200, info
+            assert duplicate_attributes(change) == [], info
             opened += 1
     assert opened >= 20  # the data above reached most tables
 

@@ -8,25 +8,23 @@ import pytest
 from playwright.sync_api import expect
 
 from helprequests.models import HelpRequest, HelpStatus
-from neighbourhoods.models import AreaTeam, TeamMembership
 from tests.a11y import assert_accessible
-from tests.accounts.factories import UserFactory, enable_totp
+from tests.accounts.factories import UserFactory
 from tests.browser.session import log_in
-from tests.initiatives.factories import BuurtFactory, WijkFactory
+from tests.neighbourhoods.factories import (
+    AreaTeamFactory,
+    BuurtFactory,
+    WijkFactory,
+    team_professional,
+)
 from tests.volunteers.factories import TaskKindFactory, VolunteerProfileFactory, in_days
 from volunteers.models import HandOver, TaskInvitation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 QUESTION = "Ik kan na mijn heupoperatie tijdelijk niet zelf naar de winkel."
-RESIDENT_PHONE = "06-11112222"
+RESIDENT_PHONE = "06 11112222"  # as the contact box shows it (national format)
 TASK_TEXT = "Eens per week samen boodschappen doen bij de supermarkt in de buurt."
-
-
-def professional(email: str, name: str, team: AreaTeam) -> str:
-    user = UserFactory(email=email, display_name=name)
-    TeamMembership.objects.create(team=team, user=user, is_coordinator=True)
-    return enable_totp(user)
 
 
 def log_out(page) -> None:
@@ -49,11 +47,14 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     pro = context.new_page()
     lariks = WijkFactory(name="Lariks", slug="lariks")
     buurt = BuurtFactory(name="Lariks-West", slug="lariks-west", wijk=lariks)
-    team_oost = AreaTeam.objects.create(name="Gebiedsteam Oost")
-    team_oost.neighbourhoods.set([lariks])
-    team_noord = AreaTeam.objects.create(name="Gebiedsteam Noord")
-    secret_oost = professional("fatima@example.org", "Fatima", team_oost)
-    secret_noord = professional("sanne@example.org", "Sanne", team_noord)
+    team_oost = AreaTeamFactory(name="Gebiedsteam Oost", neighbourhoods=[lariks])
+    team_noord = AreaTeamFactory(name="Gebiedsteam Noord")
+    _, secret_oost = team_professional(
+        team_oost, email="fatima@example.org", display_name="Fatima", is_coordinator=True
+    )
+    _, secret_noord = team_professional(
+        team_noord, email="sanne@example.org", display_name="Sanne", is_coordinator=True
+    )
     UserFactory(email="kees@example.org", display_name="Kees Bakker", home_neighbourhood=buurt)
     vera = VolunteerProfileFactory(
         user=UserFactory(email="vera@example.org", display_name="Vera de Vries")

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from tests.a11y import assert_accessible
 from tests.accounts.factories import UserFactory, enable_totp
 from tests.browser.session import log_in, log_out
-from tests.initiatives.factories import BuurtFactory, WijkFactory
+from tests.neighbourhoods.factories import BuurtFactory, WijkFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 
 from tests.a11y import assert_accessible
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, WijkFactory
-from tests.neighbourhoods.factories import OrganisationFactory
+from tests.neighbourhoods.factories import BuurtFactory, OrganisationFactory, WijkFactory
 from tests.volunteers.factories import ShiftFactory, TaskFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

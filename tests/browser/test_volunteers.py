@@ -9,7 +9,7 @@ import pytest
 from initiatives.models import Theme
 from tests.a11y import assert_accessible
 from tests.accounts.factories import PASSWORD, UserFactory
-from tests.initiatives.factories import BuurtFactory, WijkFactory
+from tests.neighbourhoods.factories import BuurtFactory, WijkFactory
 from tests.volunteers.factories import ShiftFactory, SkillFactory, TaskFactory, in_days
 from volunteers.services import shift_sign_up
 

@@ -14,7 +14,8 @@ import mijnbuurt.urls
 from initiatives.models import Status
 from initiatives.services import initiative_update_post
 from neighbourhoods.services import organisation_propose
-from tests.initiatives.factories import BuurtFactory, image_upload, make_initiative
+from tests.initiatives.factories import image_upload, make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 
 pytestmark = pytest.mark.django_db
 

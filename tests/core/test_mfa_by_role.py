@@ -13,7 +13,7 @@ from initiatives.models import Status
 from tests.accounts.factories import UserFactory, enable_totp
 from tests.helprequests.conftest import area, covered_request, volunteer  # noqa: F401
 from tests.initiatives.factories import make_initiative
-from tests.volunteers.handover_setup import handover  # noqa: F401
+from tests.volunteers.conftest import handover  # noqa: F401
 from volunteers.models import HandOver, TrustedVolunteer
 
 pytestmark = pytest.mark.django_db

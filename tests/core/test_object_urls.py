@@ -23,8 +23,8 @@ from tests.helprequests.conftest import area, covered_request, volunteer  # noqa
 from tests.initiatives.factories import make_initiative
 from tests.neighbourhoods.factories import OrganisationFactory
 from tests.venues.factories import RoomFactory, VenueFactory
+from tests.volunteers.conftest import handover  # noqa: F401
 from tests.volunteers.factories import ShiftFactory, TaskFactory
-from tests.volunteers.handover_setup import handover  # noqa: F401
 from venues.models import Booking
 from volunteers.models import TaskInvitation, TrustedVolunteer
 from volunteers.services import shift_sign_up
@@ -41,6 +41,8 @@ NOT_PRIVATE = {
     "notifications:unsubscribe": "a signed token names the person; it only unsubscribes",
     "account_confirm_email": "allauth: a signed key",
     "account_reset_password_from_key": "allauth: a signed key",
+    "openid_connect_login": "allauth: the identity provider's id (from the settings)",
+    "openid_connect_callback": "allauth: the identity provider's id (from the settings)",
     "reports:export": "a report name and a format; staff only, figures without persons",
     "": "unnamed: the admin's redirects to its change pages (staff only)",
     "media": "an uploaded file by its name; the object holding it is checked by its rule "

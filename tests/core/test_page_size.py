@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Status
-from tests.initiatives.factories import BuurtFactory, make_initiative
-from tests.venues.factories import RoomFactory, VenueFactory, WijkFactory
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import BuurtFactory, WijkFactory
+from tests.venues.factories import RoomFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -40,9 +40,3 @@ def test_language_switch_ignores_an_unknown_language(client):
 
 def test_unknown_page_is_a_404_not_a_500(client):
     assert client.get("/bestaat-niet/").status_code == 404
-
-
-def test_health_endpoint_answers_ok_when_the_database_does(client):
-    response = client.get("/health/")
-    assert response.status_code == 200
-    assert response.content == b"ok"

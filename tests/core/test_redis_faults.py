@@ -7,14 +7,10 @@ answers nothing, the worst case) or stops it.
 """
 
 import shutil
-import signal
-import socket
-import subprocess
 import time
 from datetime import timedelta
 
 import pytest
-import redis
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
@@ -25,6 +21,7 @@ from mijnbuurt.notifications.models import Notification
 from mijnbuurt.notifications.tasks import notification_sweep
 from tests.accounts.factories import PASSWORD
 from tests.notifications.utils import celery_config
+from tests.servers import PrivateRedis
 
 pytestmark = [
     pytest.mark.django_db,
@@ -34,44 +31,6 @@ pytestmark = [
 # What "about a second" allows on a busy 2-core machine: one socket time-out (1 s) and
 # the request's own work.
 WITHIN = 2.5
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class PrivateRedis:
-    def __init__(self):
-        self.port = _free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = subprocess.Popen(
-            [
-                *("redis-server", "--port", str(self.port), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no"),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url, socket_timeout=1)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def freeze(self):
-        self.process.send_signal(signal.SIGSTOP)
-
-    def thaw(self):
-        self.process.send_signal(signal.SIGCONT)
-
-    def stop(self):
-        self.thaw()
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 @pytest.fixture

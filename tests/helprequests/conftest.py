@@ -10,8 +10,8 @@ import pytest
 
 from neighbourhoods.models import AreaTeam
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, WijkFactory
 from tests.neighbourhoods.conftest import assen, geocoder  # noqa: F401  (fixtures)
+from tests.neighbourhoods.factories import BuurtFactory, WijkFactory
 
 from .factories import file_request
 

@@ -7,19 +7,17 @@ import pytest
 from playwright.sync_api import expect
 
 from helprequests.models import HelpRequest
-from neighbourhoods.models import AreaTeam, TeamMembership
 from tests.a11y import assert_accessible
-from tests.accounts.factories import UserFactory, enable_totp
+from tests.accounts.factories import UserFactory
 from tests.browser.session import log_in, log_out
-from tests.initiatives.factories import BuurtFactory, WijkFactory
+from tests.neighbourhoods.factories import (
+    AreaTeamFactory,
+    BuurtFactory,
+    WijkFactory,
+    team_professional,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def professional(email: str, name: str, team: AreaTeam) -> str:
-    user = UserFactory(email=email, display_name=name)
-    TeamMembership.objects.create(team=team, user=user, is_coordinator=True)
-    return enable_totp(user)
 
 
 @pytest.mark.parametrize("page", [{"width": 390, "height": 844}], indirect=True)
@@ -28,11 +26,14 @@ def test_resident_asks_for_help_the_covering_team_answers_another_team_cannot_se
 ):
     lariks = WijkFactory(name="Lariks", slug="lariks")
     buurt = BuurtFactory(name="Lariks-West", slug="lariks-west", wijk=lariks)
-    team_oost = AreaTeam.objects.create(name="Gebiedsteam Oost")
-    team_oost.neighbourhoods.set([lariks])
-    team_noord = AreaTeam.objects.create(name="Gebiedsteam Noord")
-    secret_oost = professional("fatima@example.org", "Fatima", team_oost)
-    secret_noord = professional("sanne@example.org", "Sanne", team_noord)
+    team_oost = AreaTeamFactory(name="Gebiedsteam Oost", neighbourhoods=[lariks])
+    team_noord = AreaTeamFactory(name="Gebiedsteam Noord")
+    _, secret_oost = team_professional(
+        team_oost, email="fatima@example.org", display_name="Fatima", is_coordinator=True
+    )
+    _, secret_noord = team_professional(
+        team_noord, email="sanne@example.org", display_name="Sanne", is_coordinator=True
+    )
     UserFactory(email="kees@example.org", display_name="Kees", home_neighbourhood=buurt)
 
     # The resident asks for help, on a phone-sized screen.

@@ -90,7 +90,7 @@ def test_postcode_finds_the_neighbourhood_through_the_geocoder(client, assen, re
             "postcode": "9401 GA",
             "house_number": "1",
             "contact_way": "phone",
-            "contact_phone": "06-1",
+            "contact_phone": "06-12345678",
             "consent_share_anonymised": "False",
         },
     )

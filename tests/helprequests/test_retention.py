@@ -1,6 +1,7 @@
 """Retention, the daily overdue count for coordinators, and the resident's own data."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -28,6 +29,20 @@ from .factories import DESCRIPTION, file_request
 
 pytestmark = pytest.mark.django_db
 S = HelpStatus
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+MONDAY = dt.datetime(2027, 4, 26, 7, 30, tzinfo=AMSTERDAM)  # an ordinary working Monday
+KONINGSDAG = dt.datetime(2027, 4, 27, 7, 30, tzinfo=AMSTERDAM)  # King's Day, a Tuesday
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """``clock(moment)`` stops the time the code reads (``django.utils.timezone.now``)."""
+
+    def freeze(moment: dt.datetime) -> None:
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return freeze
 
 
 def _resolved(help_request, professional, *, days_ago: int):
@@ -81,8 +96,9 @@ def test_retention_anonymises_only_requests_closed_longer_than_the_period(
 
 
 def test_overdue_requests_are_counted_daily_for_the_coordinators_only(
-    area, resident, professional_a, django_capture_on_commit_callbacks
+    area, resident, professional_a, django_capture_on_commit_callbacks, clock
 ):
+    clock(MONDAY)  # a working day: the count goes out
     TeamMembership.objects.filter(user=professional_a).update(is_coordinator=True)
     overdue = [file_request(resident, area["a"]) for _ in range(2)]
     in_time = file_request(resident, area["a"])
@@ -101,6 +117,26 @@ def test_overdue_requests_are_counted_daily_for_the_coordinators_only(
     assert "2" in email.subject
     assert DESCRIPTION not in email.subject + email.body
     assert reverse("help:queue") + "?achterstallig=true" in email.body
+
+
+def test_no_overdue_count_on_a_public_holiday_the_next_working_day_has_it(
+    area, resident, professional_a, django_capture_on_commit_callbacks, clock
+):
+    TeamMembership.objects.filter(user=professional_a).update(is_coordinator=True)
+    clock(MONDAY - dt.timedelta(days=14))
+    file_request(resident, area["a"])  # due long before King's Day, no contact yet
+    mail.outbox.clear()
+
+    clock(KONINGSDAG)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert help_requests_overdue_digest.apply().get() == 0
+    assert mail.outbox == []
+
+    clock(KONINGSDAG + dt.timedelta(days=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert help_requests_overdue_digest.apply().get() == 1
+    [email] = mail.outbox
+    assert email.to == [professional_a.email]
 
 
 def test_periodic_tasks_are_scheduled():

@@ -9,14 +9,14 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture
 def buurt(db):
-    from tests.initiatives.factories import BuurtFactory
+    from tests.neighbourhoods.factories import BuurtFactory
 
     return BuurtFactory(name="Brinkkwartier", slug="brinkkwartier")
 
 
 @pytest.fixture
 def other_buurt(db):
-    from tests.initiatives.factories import BuurtFactory
+    from tests.neighbourhoods.factories import BuurtFactory
 
     return BuurtFactory(name="Pittelo Midden", slug="pittelo-midden")
 
@@ -24,14 +24,10 @@ def other_buurt(db):
 @pytest.fixture
 def team_member(db, buurt):
     """A professional whose area team covers the wijk of ``buurt`` (with TOTP set up)."""
-    from neighbourhoods.models import AreaTeam, TeamMembership
-    from tests.accounts.factories import UserFactory, enable_totp
+    from tests.neighbourhoods.factories import AreaTeamFactory, team_professional
 
-    user = UserFactory(email="teamlid@example.org", display_name="Tineke")
-    enable_totp(user)
-    team = AreaTeam.objects.create(name="Gebiedsteam Centrum")
-    team.neighbourhoods.set([buurt.wijk])
-    TeamMembership.objects.create(team=team, user=user)
+    team = AreaTeamFactory(name="Gebiedsteam Centrum", neighbourhoods=[buurt.wijk])
+    user, _ = team_professional(team, email="teamlid@example.org", display_name="Tineke")
     return user
 
 

@@ -4,7 +4,6 @@ from datetime import date
 from decimal import Decimal
 from io import BytesIO
 
-import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -12,8 +11,8 @@ from PIL import Image
 from initiatives.lifecycle import ORGANISER, TRANSITIONS
 from initiatives.models import BudgetLine, GrantRequest, Initiative, Status, Theme
 from initiatives.services import grant_request, initiative_create, initiative_transition
-from neighbourhoods.models import Neighbourhood
 from tests.accounts.factories import UserFactory, staff_member
+from tests.neighbourhoods.factories import BuurtFactory
 
 PATHS = {
     Status.DRAFT: [],
@@ -25,26 +24,6 @@ PATHS = {
     Status.DECLINED: [Status.SUBMITTED, Status.DECLINED],
     Status.STOPPED: [Status.SUBMITTED, Status.PUBLISHED, Status.STOPPED],
 }
-
-
-class WijkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Neighbourhood
-
-    code = factory.Sequence(lambda n: f"WK9{n:05d}")
-    name = factory.Sequence(lambda n: f"Wijk {n}")
-    slug = factory.Sequence(lambda n: f"wijk-{n}")
-    level = Neighbourhood.Level.WIJK
-    latitude = 52.99
-    longitude = 6.56
-
-
-class BuurtFactory(WijkFactory):
-    code = factory.Sequence(lambda n: f"BU9{n:07d}")
-    name = factory.Sequence(lambda n: f"Buurt {n}")
-    slug = factory.Sequence(lambda n: f"buurt-{n}")
-    level = Neighbourhood.Level.BUURT
-    wijk = factory.SubFactory(WijkFactory)
 
 
 def image_upload(

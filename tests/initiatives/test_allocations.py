@@ -2,11 +2,9 @@
 grants awarded or paid plus allocations never exceed a line's amount."""
 
 import datetime as dt
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from initiatives.models import BudgetAllocation, GrantRequest, Status
@@ -15,7 +13,9 @@ from initiatives.services import grant_award
 from initiatives.services.grants import budget_allocation_create
 from mijnbuurt.core.exceptions import ServiceError
 from tests.accounts.factories import UserFactory, staff_member
-from tests.initiatives.factories import BuurtFactory, make_budget_line, make_grant, make_initiative
+from tests.initiatives.factories import make_budget_line, make_grant, make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
+from tests.races import postgres_only, run_concurrently
 
 pytestmark = pytest.mark.django_db
 
@@ -141,10 +141,7 @@ def _grant_for_race():
     return make_grant(initiative, organiser, items=[("Materiaal", Decimal("800.00"))]), reviewer
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite serialises every write; the row lock is tested on PostgreSQL",
-)
+@postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_allocations_and_awards_never_overcommit_a_line_on_postgresql():
     line = make_budget_line("1000.00")
@@ -156,24 +153,8 @@ def test_concurrent_allocations_and_awards_never_overcommit_a_line_on_postgresql
         )
         for grant, reviewer in grants
     ] + [lambda by=by: allocate(line, by, "800.00") for by in staff_members]
-    barrier = threading.Barrier(len(jobs))
-    outcomes = []
-
-    def run(job):
-        try:
-            barrier.wait(timeout=10)
-            job()
-            outcomes.append("ok")
-        except ServiceError as error:
-            outcomes.append(error.code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results = run_concurrently(lambda job: job(), jobs)
+    outcomes = [r.code if isinstance(r, ServiceError) else "ok" for r in results]
 
     assert sorted(outcomes) == ["above_remaining"] * 3 + ["ok"]
     committed = GrantRequest.objects.filter(status="awarded").count()

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_seeds_every_state_and_is_idempotent(settings, tmp_path):
-    from tests.initiatives.factories import BuurtFactory, WijkFactory
+    from tests.neighbourhoods.factories import BuurtFactory, WijkFactory
 
     settings.MEDIA_ROOT = tmp_path / "media"
     BuurtFactory(name="Brinkkwartier")

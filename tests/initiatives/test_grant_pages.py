@@ -9,12 +9,8 @@ from django.urls import reverse
 from initiatives.models import GrantRequest, Status
 from initiatives.selectors.grants import budget_lines_with_totals
 from initiatives.services import grant_award, grant_decline, grant_request
-from tests.initiatives.factories import (
-    BuurtFactory,
-    make_budget_line,
-    make_grant,
-    make_initiative,
-)
+from tests.initiatives.factories import make_budget_line, make_grant, make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,7 +164,7 @@ def test_demo_seeds_budget_lines_and_grants_once(settings, tmp_path):
 
     from initiatives import demo
     from initiatives.demo import money as demo_money
-    from tests.initiatives.factories import WijkFactory
+    from tests.neighbourhoods.factories import WijkFactory
 
     settings.MEDIA_ROOT = tmp_path / "media"
     BuurtFactory(name="Brinkkwartier")

@@ -3,11 +3,9 @@
 The pages, admin, demo and query counts are in test_grant_pages.py.
 """
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import connection
 
 from initiatives.models import GrantLineItem, GrantRequest, Status
 from initiatives.selectors.grants import budget_line_remaining, budget_lines_with_totals
@@ -16,12 +14,9 @@ from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.emails import notification_title
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory, staff_member
-from tests.initiatives.factories import (
-    BuurtFactory,
-    make_budget_line,
-    make_grant,
-    make_initiative,
-)
+from tests.initiatives.factories import make_budget_line, make_grant, make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
+from tests.races import postgres_only, run_concurrently
 
 pytestmark = pytest.mark.django_db
 
@@ -179,28 +174,13 @@ def test_decline_with_a_reason_notifies_the_organisers(submitted, organiser, sta
 
 
 def _award_at_once(grants, reviewers, budget) -> list[str]:
-    barrier = threading.Barrier(len(grants))
-    outcomes = []
-
-    def award(grant, reviewer):
-        try:
-            barrier.wait(timeout=10)
-            grant_award(grant=grant, by=reviewer, budget_line=budget, amount=Decimal("800.00"))
-            outcomes.append("awarded")
-        except ServiceError as error:
-            outcomes.append(error.code)
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=award, args=(grant, reviewer))
-        for grant, reviewer in zip(grants, reviewers, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return outcomes
+    results = run_concurrently(
+        lambda job: grant_award(
+            grant=job[0], by=job[1], budget_line=budget, amount=Decimal("800.00")
+        ),
+        zip(grants, reviewers, strict=True),
+    )
+    return [r.code if isinstance(r, ServiceError) else "awarded" for r in results]
 
 
 def _grants_for_race(count: int):
@@ -216,10 +196,7 @@ def _grants_for_race(count: int):
     return grants, reviewers
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite serialises every write; the row lock is tested on PostgreSQL",
-)
+@postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_awards_never_overcommit_a_line_on_postgresql():
     budget = make_budget_line("1000.00")

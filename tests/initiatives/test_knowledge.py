@@ -14,7 +14,8 @@ from initiatives.services import (
     moderation_hide,
 )
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, image_upload, make_initiative
+from tests.initiatives.factories import image_upload, make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,7 +140,7 @@ def test_demo_data_fills_the_knowledge_section_once(client):
 
     from initiatives import demo
     from initiatives.models import AccountabilityReport
-    from tests.initiatives.factories import WijkFactory
+    from tests.neighbourhoods.factories import WijkFactory
 
     WijkFactory(name="Assen-West")
     demo.seed(out=io.StringIO())

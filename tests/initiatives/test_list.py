@@ -8,7 +8,8 @@ from initiatives.models import Status
 from initiatives.selectors.initiatives import initiative_search, public_initiatives
 from initiatives.services import initiative_support
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, make_initiative
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,8 @@ from initiatives.services import (
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, make_initiative
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 
 pytestmark = pytest.mark.django_db
 

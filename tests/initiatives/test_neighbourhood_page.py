@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from initiatives.models import Status
+from tests.neighbourhoods.factories import BuurtFactory
 
-from .factories import BuurtFactory, make_initiative
+from .factories import make_initiative
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,8 @@ from initiatives.services import (
     initiative_update_post,
 )
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, image_upload, make_initiative
+from tests.initiatives.factories import image_upload, make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 
 pytestmark = pytest.mark.django_db
 

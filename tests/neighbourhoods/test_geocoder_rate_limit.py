@@ -5,7 +5,7 @@ import responses
 from django.urls import reverse
 
 from neighbourhoods.models import Organisation
-from tests.initiatives.factories import BuurtFactory
+from tests.neighbourhoods.factories import BuurtFactory
 from tests.rate_limits import assert_limited, set_limit
 
 from .conftest import geocoder_url, recording

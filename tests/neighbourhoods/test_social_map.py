@@ -236,7 +236,8 @@ def test_bad_edit_changes_nothing(client, resident):
 def test_organisation_page_is_public_once_approved(client):
     organisation = OrganisationFactory(name="Taalcafé", phone="0592-000 000")
     html = client.get(reverse("neighbourhoods:organisation", args=[organisation.slug]))
-    assert "0592-000 000" in html.content.decode()
+    # Stored as +31592000000, shown the Dutch way.
+    assert 'href="tel:+31592000000">0592 000 000</a>' in html.content.decode()
 
 
 @pytest.mark.parametrize(

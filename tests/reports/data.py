@@ -23,7 +23,7 @@ from initiatives.models import (
     Theme,
 )
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, WijkFactory
+from tests.neighbourhoods.factories import BuurtFactory, WijkFactory
 from venues.models import Booking, Closure, OpeningHours, Room, Venue
 from volunteers.models import Shift, SignUp, Task, TaskKind
 

@@ -3,19 +3,8 @@ from decimal import Decimal
 
 import factory
 
-from neighbourhoods.models import Neighbourhood
+from tests.neighbourhoods.factories import WijkFactory
 from venues.models import OpeningHours, Room, Venue
-
-
-class WijkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Neighbourhood
-        django_get_or_create = ["code"]
-
-    code = factory.Sequence(lambda n: f"WK0106{n:02d}")
-    name = factory.Sequence(lambda n: f"Wijk {n}")
-    slug = factory.Sequence(lambda n: f"wijk-{n}")
-    level = Neighbourhood.Level.WIJK
 
 
 class VenueFactory(factory.django.DjangoModelFactory):

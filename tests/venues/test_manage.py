@@ -5,8 +5,10 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext
 
-from venues.models import Closure, OpeningHours, Room
+from mijnbuurt.core.phones import INVALID_PHONE
+from venues.models import Closure, OpeningHours, Room, Venue
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +112,24 @@ def test_manager_turns_on_auto_approve_and_a_commercial_cap(client, room, venue_
     assert room.venue.commercial_hours_cap == 10
     [booking] = book(room=Room.objects.select_related("venue").get(pk=room.pk))
     assert booking.status == "approved"
+
+
+def test_venue_phone_number_is_stored_as_e164_and_what_is_none_is_refused(
+    client, room, venue_manager
+):
+    client.force_login(venue_manager)
+    url = reverse("venues:manage_settings", args=[room.venue.slug])
+    data = {"commercial_hours_cap": "10", "description": "Gezellig"}
+
+    refused = client.post(url, {**data, "contact_phone": "0000"})
+    assert refused.status_code == 200
+    assert gettext(INVALID_PHONE) in refused.content.decode()
+    assert not Venue.objects.filter(pk=room.venue.pk).exclude(contact_phone="").exists()
+
+    assert client.post(url, {**data, "contact_phone": "0592-123456"}).status_code == 302
+    assert Venue.objects.filter(pk=room.venue.pk, contact_phone="+31592123456").exists()
+    page = client.get(reverse("venues:detail", args=[room.venue.slug])).content.decode()
+    assert 'href="tel:+31592123456">0592 123 456</a>' in page
 
 
 @pytest.mark.parametrize("size", [1, 6])

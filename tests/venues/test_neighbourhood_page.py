@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from .factories import VenueFactory, WijkFactory
+from tests.neighbourhoods.factories import WijkFactory
+
+from .factories import VenueFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,6 @@
 guarantees it with an exclusion constraint), and in sequence on SQLite."""
 
 import datetime as dt
-import threading
 from unittest import mock
 
 import pytest
@@ -10,6 +9,7 @@ from django.db import IntegrityError, connection, transaction
 
 from mijnbuurt.core.exceptions import ServiceError
 from tests.accounts.factories import UserFactory
+from tests.races import run_concurrently
 from venues.models import Booking
 from venues.services import booking_request
 from venues.services import bookings as booking_services
@@ -39,32 +39,15 @@ def request_kwargs(room, day, booker, minute: int = 0) -> dict:
 @postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_twenty_concurrent_overlapping_requests_leave_exactly_one_booking(room, day):
-    from django.db import connections
-
     bookers = [UserFactory() for _ in range(CONCURRENT)]
-    barrier = threading.Barrier(CONCURRENT)
-    outcomes: list[str] = []
-    lock = threading.Lock()
 
-    def attempt(n: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            booking_request(**request_kwargs(room, day, bookers[n], minute=n))
-            result = "booked"
-        except ServiceError as error:
-            result = f"refused: {error.message}"
-        except Exception as error:  # reported in the assertion below
-            result = f"error: {error!r}"
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(CONCURRENT)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results = run_concurrently(
+        lambda n: booking_request(**request_kwargs(room, day, bookers[n], minute=n)),
+        range(CONCURRENT),
+    )
+    outcomes = [
+        f"refused: {r.message}" if isinstance(r, ServiceError) else "booked" for r in results
+    ]
 
     assert len(outcomes) == CONCURRENT
     assert outcomes.count("booked") == 1, outcomes

@@ -5,10 +5,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tests.neighbourhoods.factories import WijkFactory
 from venues.models import Booking, Closure
 from venues.services import booking_approve
 
-from .factories import RoomFactory, VenueFactory, WijkFactory
+from .factories import RoomFactory, VenueFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
-from tests.volunteers.test_concurrency import postgres_only, run_concurrently
+from tests.races import postgres_only, run_concurrently
 from venues.kinds import BOOKING_REMINDER, BOOKINGS_TOMORROW
 from venues.services import booking_approve
 from venues.tasks import booking_reminders_send, bookings_tomorrow_send
@@ -46,7 +46,7 @@ def _mails_per_person(subject_part: str = "") -> Counter:
 @postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_remind_each_booker_exactly_once(bookers, now):
-    outcomes = run_concurrently(lambda _n: booking_reminders_send(now=now), 2)
+    outcomes = run_concurrently(lambda _n: booking_reminders_send(now=now), range(2))
 
     assert sum(outcomes) == BOOKERS, outcomes  # each reminder counted by one worker
     assert _mails_per_person() == Counter({person.email: 1 for person in bookers})
@@ -56,7 +56,7 @@ def test_two_workers_at_once_remind_each_booker_exactly_once(bookers, now):
 @postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_at_once_send_the_manager_one_list_of_tomorrow(bookers, venue_manager, now):
-    outcomes = run_concurrently(lambda _n: bookings_tomorrow_send(now=now), 2)
+    outcomes = run_concurrently(lambda _n: bookings_tomorrow_send(now=now), range(2))
 
     assert sorted(outcomes) == [0, 1], outcomes
     assert Notification.objects.filter(kind=BOOKINGS_TOMORROW.name).count() == 1

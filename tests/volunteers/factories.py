@@ -6,7 +6,8 @@ import factory
 from django.utils import timezone
 
 from initiatives.models import Status, Theme
-from tests.initiatives.factories import BuurtFactory, make_initiative
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 from volunteers.models import Shift, Skill, Task, TaskKind, VolunteerProfile
 
 

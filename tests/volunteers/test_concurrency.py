@@ -5,14 +5,11 @@ moment; the shift's row lock counts them one after the other. On SQLite the same
 runs in sequence (its IMMEDIATE transactions serialise writers).
 """
 
-import threading
-
 import pytest
-from django.db import connection, connections
-from django.utils import translation
 
 from mijnbuurt.core.exceptions import ServiceError
 from tests.accounts.factories import UserFactory
+from tests.races import postgres_only, run_concurrently
 from volunteers.models import SignUp
 from volunteers.services import shift_sign_up
 
@@ -21,37 +18,10 @@ from .factories import ShiftFactory
 CONCURRENT = 20
 PLACES = 5
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="Real concurrency needs PostgreSQL; the SQLite path is tested in sequence below.",
-)
 
-
-def run_concurrently(work, count: int) -> list[str]:
-    barrier = threading.Barrier(count)
-    outcomes: list[str] = []
-    lock = threading.Lock()
-
-    def attempt(n: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            with translation.override("nl"):  # as a Dutch request would
-                result = work(n)
-        except ServiceError as error:
-            result = f"{error.code}: {error.message}"
-        except Exception as error:  # reported by the assertions
-            result = f"error: {error!r}"
-        finally:
-            connections.close_all()
-        with lock:
-            outcomes.append(result)
-
-    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return outcomes
+def _as_text(results: list) -> list:
+    """Refusals as "<code>: <message>" for the assertions, other results as they are."""
+    return [f"{r.code}: {r.message}" if isinstance(r, ServiceError) else r for r in results]
 
 
 @postgres_only
@@ -60,8 +30,8 @@ def test_twenty_concurrent_signups_for_five_places_confirm_exactly_five():
     shift = ShiftFactory(places=PLACES)
     volunteers = [UserFactory() for _ in range(CONCURRENT)]
 
-    outcomes = run_concurrently(
-        lambda n: shift_sign_up(shift=shift, volunteer=volunteers[n]).status, CONCURRENT
+    outcomes = _as_text(
+        run_concurrently(lambda v: shift_sign_up(shift=shift, volunteer=v).status, volunteers)
     )
 
     assert len(outcomes) == CONCURRENT
@@ -79,9 +49,11 @@ def test_twenty_concurrent_signups_with_waiting_list_confirm_five_and_queue_fift
     shift = ShiftFactory(places=PLACES)
     volunteers = [UserFactory() for _ in range(CONCURRENT)]
 
-    outcomes = run_concurrently(
-        lambda n: shift_sign_up(shift=shift, volunteer=volunteers[n], join_waitlist=True).status,
-        CONCURRENT,
+    outcomes = _as_text(
+        run_concurrently(
+            lambda v: shift_sign_up(shift=shift, volunteer=v, join_waitlist=True).status,
+            volunteers,
+        )
     )
 
     assert outcomes.count(SignUp.Status.CONFIRMED) == PLACES, outcomes
@@ -99,8 +71,8 @@ def test_one_volunteer_signing_up_for_overlapping_shifts_at_once_gets_one():
     shifts = [first, *overlapping]
     volunteer = UserFactory()
 
-    outcomes = run_concurrently(
-        lambda n: shift_sign_up(shift=shifts[n], volunteer=volunteer).status, len(shifts)
+    outcomes = _as_text(
+        run_concurrently(lambda s: shift_sign_up(shift=s, volunteer=volunteer).status, shifts)
     )
 
     assert outcomes.count(SignUp.Status.CONFIRMED) == 1, outcomes

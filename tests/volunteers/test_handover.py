@@ -24,7 +24,6 @@ from volunteers.services.handover import (
 )
 
 from .factories import TaskFactory, TaskKindFactory, in_days
-from .handover_setup import *  # noqa: F403 - fixtures: handover, invited, matched, ...
 from .handover_setup import (
     PERSONAS,
     PHONE,

@@ -11,7 +11,6 @@ from volunteers.models import TrustedVolunteer
 from volunteers.services.handover import handover_invite, trusted_volunteer_add
 
 from .factories import VolunteerProfileFactory
-from .handover_setup import *  # noqa: F403 - fixtures: handover, invited, matched, ...
 from .handover_setup import PERSONAS, PHONE, TEAM, TITLE, _accept_and_sign_up, _login
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.utils import timezone
 from initiatives.models import Status, Theme
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, make_initiative
-from tests.neighbourhoods.factories import OrganisationFactory
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import BuurtFactory, OrganisationFactory
 from volunteers.models import Shift, SignUp, Task
 from volunteers.services import shift_sign_up, signup_cancel
 from volunteers.services.hours import signup_hours_log

@@ -6,13 +6,13 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from initiatives.models import Theme
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, WijkFactory
-from tests.neighbourhoods.factories import OrganisationFactory
+from tests.neighbourhoods.factories import BuurtFactory, OrganisationFactory, WijkFactory
 from volunteers.kinds import NEW_SUGGESTIONS, SHIFT_REMINDER
 from volunteers.matching import match
 from volunteers.models import Availability, SignUp, Suggestion
@@ -309,6 +309,29 @@ def test_weekly_email_lists_new_suggestions_once(
     assert suggestions_notify_weekly(now=later) == 1
     assert suggestions_notify_weekly(now=later) == 0
     assert Notification.objects.filter(kind=NEW_SUGGESTIONS.name).count() == 2
+
+
+@pytest.mark.parametrize(("language", "prefix", "worker"), [("en", "/en", "nl"), ("nl", "", "en")])
+def test_weekly_email_links_the_tasks_in_the_readers_language(
+    places, cooking, settings, django_capture_on_commit_callbacks, language, prefix, worker
+):
+    settings.SITE_URL = "https://mijnbuurt.example"
+    task = _task(place=places["near"], skills=[cooking])
+    profile = _volunteer(home=places["near"], skills=[cooking])
+    profile.user.preferred_language = language
+    profile.user.save(update_fields=["preferred_language"])
+    match()
+
+    with translation.override(worker), django_capture_on_commit_callbacks(execute=True):
+        assert suggestions_notify_weekly() == 1
+
+    with translation.override("nl"):
+        url = settings.SITE_URL + prefix + reverse("volunteers:task", kwargs={"pk": task.pk})
+    [email] = mail.outbox
+    assert f"{task.title}: {url}" in email.body
+    assert f'href="{url}"' in email.alternatives[0][0]
+    if language == "nl":
+        assert f"{settings.SITE_URL}/en/" not in email.body
 
 
 def test_shift_reminder_is_sent_once_even_when_run_twice(django_capture_on_commit_callbacks):

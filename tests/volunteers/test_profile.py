@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from initiatives.models import Theme
 from mijnbuurt.core.exceptions import ServiceError
-from tests.initiatives.factories import BuurtFactory
+from tests.neighbourhoods.factories import BuurtFactory
 from volunteers.models import Availability, Suggestion, VolunteerProfile
 from volunteers.services.profiles import volunteer_profile_delete, volunteer_profile_save
 

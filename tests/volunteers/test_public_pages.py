@@ -11,7 +11,8 @@ from initiatives.models import Theme
 from mijnbuurt.notifications.emails import notification_email
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, make_initiative
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import BuurtFactory
 from volunteers.kinds import NEW_SIGNUP, SHIFT_PROMOTED, SIGNUP_CANCELLED
 from volunteers.models import AgendaFeed, SignUp, Suggestion, Task
 from volunteers.services import shift_sign_up, signup_cancel

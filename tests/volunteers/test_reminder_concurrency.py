@@ -14,12 +14,12 @@ from django.utils import timezone
 
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
+from tests.races import postgres_only, run_concurrently
 from volunteers.kinds import SHIFT_REMINDER
 from volunteers.services import shift_sign_up
 from volunteers.tasks import shift_reminders_send
 
 from .factories import ShiftFactory
-from .test_concurrency import postgres_only, run_concurrently
 
 VOLUNTEERS = 8
 
@@ -44,7 +44,7 @@ def _reminder_mails_per_person() -> Counter:
 def test_two_workers_at_once_send_each_volunteer_exactly_one_shift_reminder():
     volunteers = _tomorrows_shift_with_volunteers()
 
-    outcomes = run_concurrently(lambda _n: shift_reminders_send(), 2)
+    outcomes = run_concurrently(lambda _n: shift_reminders_send(), range(2))
 
     assert all(isinstance(sent, int) for sent in outcomes), outcomes
     assert sum(outcomes) == VOLUNTEERS, outcomes  # each reminder counted by one worker

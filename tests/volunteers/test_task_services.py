@@ -11,8 +11,8 @@ from initiatives.models import Organiser, Status, Theme
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory, make_initiative
-from tests.neighbourhoods.factories import OrganisationFactory
+from tests.initiatives.factories import make_initiative
+from tests.neighbourhoods.factories import BuurtFactory, OrganisationFactory
 from volunteers.models import Shift, SignUp, Task
 from volunteers.services import shift_sign_up
 from volunteers.services.tasks import (

@@ -11,8 +11,7 @@ from initiatives.models import Theme
 from mijnbuurt.accounts.services import user_delete, user_export_data
 from mijnbuurt.core.exceptions import ServiceError
 from tests.accounts.factories import UserFactory
-from tests.initiatives.factories import BuurtFactory
-from tests.neighbourhoods.factories import OrganisationFactory
+from tests.neighbourhoods.factories import BuurtFactory, OrganisationFactory
 from volunteers.models import SignUp, Task, VogCheck
 from volunteers.services import shift_sign_up
 from volunteers.services.vog import vog_check_record

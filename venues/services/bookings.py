@@ -15,22 +15,16 @@ from django.utils.translation import gettext as _
 
 from mijnbuurt.core.dates import planned_dates_check, time_range
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.transitions import transition_many
 from mijnbuurt.notifications.services import notify
 
 from ..kinds import BOOKING_APPROVED, BOOKING_CANCELLED, BOOKING_DECLINED, BOOKING_REQUESTED
-from ..models import Booking, BookingEvent, Room, Venue
+from ..lifecycle import BOOKER, BOOKING, MANAGER
+from ..models import Booking, Room, Venue
 from ..schedule import MAX_OCCURRENCES, REPEAT_DAYS, occurrence_dates
 from .checks import Occurrence, occurrences_check
 
 Status = Booking.Status
-
-# (from, to) -> who may do it: "manager", "booker" or "either".
-TRANSITIONS = {
-    (Status.PENDING, Status.APPROVED): "manager",
-    (Status.PENDING, Status.DECLINED): "manager",
-    (Status.PENDING, Status.CANCELLED): "either",
-    (Status.APPROVED, Status.CANCELLED): "either",
-}
 
 
 def overlap_error() -> ServiceError:
@@ -161,9 +155,7 @@ def booking_request(
                 )
                 for o in checked
             ]
-            BookingEvent.objects.bulk_create(
-                [BookingEvent(booking=b, actor=booker, to_status=status) for b in bookings]
-            )
+            BOOKING.record_start(bookings, by=booker)
             _notify_requested(bookings=bookings, venue=venue)
     except IntegrityError:
         # PostgreSQL's exclusion constraint: another request took the time meanwhile.
@@ -182,21 +174,17 @@ def booking_approve(*, booking: Booking, actor, as_staff: bool = False) -> Booki
 
 
 def booking_decline(*, booking: Booking, actor, reason: str) -> Booking:
-    reason = reason.strip()
-    if not reason:
-        raise ServiceError(_("Give a reason for declining."), code="reason")
     return _transition(booking=booking, to=Status.DECLINED, actor=actor, reason=reason)
 
 
 def booking_cancel(*, booking: Booking, actor, reason: str = "") -> Booking:
-    return _transition(booking=booking, to=Status.CANCELLED, actor=actor, reason=reason.strip())
+    return _transition(booking=booking, to=Status.CANCELLED, actor=actor, reason=reason)
 
 
 def booking_series_cancel(*, booking: Booking, actor, reason: str = "") -> list[Booking]:
     """Cancel every date of ``booking``'s series that has not started yet, in one go."""
     if booking.series is None:
         return [booking_cancel(booking=booking, actor=actor, reason=reason)]
-    reason = reason.strip()
     with transaction.atomic():
         locked = list(
             Booking.objects.select_for_update(of=("self",))
@@ -206,24 +194,9 @@ def booking_series_cancel(*, booking: Booking, actor, reason: str = "") -> list[
         )
         if not locked:
             raise ServiceError(_("No dates of this series are left to cancel."), code="none_left")
+        transition_many(locked, Status.CANCELLED, by=actor, note=reason)
         venue = locked[0].room.venue
         is_booker = actor.pk == locked[0].booker_id
-        if not (is_booker or user_manages(actor, venue)):
-            raise ServiceError(_("You may not change this booking."), code="forbidden")
-        events = []
-        for item in locked:
-            events.append(
-                BookingEvent(
-                    booking=item,
-                    actor=actor,
-                    from_status=item.status,
-                    to_status=Status.CANCELLED,
-                    reason=reason,
-                )
-            )
-            item.status, item.decision_reason = Status.CANCELLED, reason
-        Booking.objects.bulk_update(locked, ["status", "decision_reason"])
-        BookingEvent.objects.bulk_create(events)
         recipients = [locked[0].booker] if not is_booker else list(venue.managers.all())
         _notify(recipients=recipients, kind=BOOKING_CANCELLED, bookings=locked)
     return locked
@@ -238,29 +211,13 @@ def _transition(
             .select_related("room__venue", "booker")
             .get(pk=booking.pk)
         )
-        who = TRANSITIONS.get((locked.status, to))
-        if who is None:
-            raise ServiceError(
-                _("This booking is %(status)s and cannot be changed that way.")
-                % {"status": locked.get_status_display().lower()},
-                code="transition",
-            )
-        is_manager = user_manages(actor, locked.room.venue) or (
-            as_staff and actor.is_authenticated and actor.is_active and actor.is_staff
+        on_behalf = as_staff and actor.is_authenticated and actor.is_active and actor.is_staff
+        step = BOOKING.check(
+            locked, to, by=actor, note=reason, extra_roles={MANAGER} if on_behalf else ()
         )
-        is_booker = actor.pk == locked.booker_id
-        allowed = is_manager if who == "manager" else (is_manager or is_booker)
-        if not allowed:
-            raise ServiceError(_("You may not change this booking."), code="forbidden")
         if to == Status.CANCELLED and locked.start <= timezone.now():
             raise ServiceError(_("This booking has already started."), code="started")
-        from_status = locked.status
-        locked.status = to
-        locked.decision_reason = reason
-        locked.save(update_fields=["status", "decision_reason"])
-        BookingEvent.objects.create(
-            booking=locked, actor=actor, from_status=from_status, to_status=to, reason=reason
-        )
+        step.apply()
         if to in (Status.APPROVED, Status.DECLINED):
             _notify(
                 recipients=[locked.booker],
@@ -269,7 +226,9 @@ def _transition(
             )
         elif to == Status.CANCELLED:
             venue = locked.room.venue
-            recipients = [locked.booker] if not is_booker else list(venue.managers.all())
+            recipients = (
+                [locked.booker] if BOOKER not in step.roles else list(venue.managers.all())
+            )
             _notify(recipients=recipients, kind=BOOKING_CANCELLED, bookings=[locked])
     booking.status, booking.decision_reason = locked.status, locked.decision_reason
     return locked

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.phones import phone_normalise
 from mijnbuurt.notifications.services import notify
 
 from ..kinds import MANAGER_ADDED
@@ -40,6 +41,8 @@ def venue_update(*, venue: Venue, actor, **fields) -> Venue:
     unknown = set(fields) - VENUE_FIELDS
     if unknown:
         raise ValueError(f"Not editable by managers: {sorted(unknown)}")
+    if "contact_phone" in fields:
+        fields["contact_phone"] = phone_normalise(fields["contact_phone"])
     for name, value in fields.items():
         setattr(venue, name, value)
     venue.save(update_fields=sorted(fields))

@@ -6,6 +6,7 @@ only while the hand-over is confirmed (and the request open, not anonymised).
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +62,8 @@ class HandOver(models.Model):
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    # Moves of the lifecycle (core.StatusChange); they go when this row goes.
+    status_changes = GenericRelation("core.StatusChange", related_query_name="+")
 
     class Meta:
         verbose_name = _("hand-over to a volunteer")

@@ -1,6 +1,7 @@
 """Volunteer tasks, their shifts and the sign-ups for a shift."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -109,6 +110,8 @@ class Task(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Moves of the lifecycle (core.StatusChange); they go when this row goes.
+    status_changes = GenericRelation("core.StatusChange", related_query_name="+")
 
     class Meta:
         verbose_name = _("volunteer task")

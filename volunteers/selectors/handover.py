@@ -32,6 +32,15 @@ def handover_for_page() -> QuerySet[HandOver]:
     )
 
 
+def handovers_of(help_request) -> list[HandOver]:
+    """For a help request's pages: its hand-overs, newest first, with the volunteer; one query."""
+    return list(
+        HandOver.objects.filter(help_request=help_request)
+        .select_related("volunteer")
+        .order_by("-created_at", "-pk")
+    )
+
+
 def _one_task(task: Task) -> Tasks:
     found = Tasks(
         ids=[task.pk],

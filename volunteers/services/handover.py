@@ -20,10 +20,12 @@ from helprequests.services import help_request_transition, log_access
 from initiatives.models import Theme
 from mijnbuurt.core.dates import planned_dates_check
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.transitions import transition
 from mijnbuurt.notifications.services import notify
 from neighbourhoods.geocoding import POSTCODE_PATTERN
 
 from ..kinds import HANDOVER_CONFIRMED, TRUSTED_BY_TEAM
+from ..lifecycle import HANDOVER
 from ..models import (
     HandOver,
     Shift,
@@ -205,14 +207,20 @@ def _to_handed(help_request: HelpRequest, by) -> None:
     )
 
 
+def _locked_for_move(handover: HandOver) -> HandOver:
+    """The hand-over's row, locked; the lifecycle asks who may move it."""
+    return (
+        HandOver.objects.select_for_update(of=("self",))
+        .select_related("task", "help_request")
+        .get(pk=handover.pk)
+    )
+
+
 @transaction.atomic
 def handover_confirm(*, handover: HandOver, by, volunteer_id: int) -> HandOver:
     """Confirm the volunteer who signed up: from now on they see the contact details."""
-    locked = _locked(handover, by)
-    if locked.status != HandOver.Status.OFFERED:
-        raise ServiceError(
-            _("This hand-over is no longer looking for a volunteer."), code="not_offered"
-        )
+    locked = _locked_for_move(handover)
+    step = HANDOVER.check(locked, HandOver.Status.CONFIRMED, by=by)
     refusal = handover_refusal(locked.help_request)
     if refusal:
         raise ServiceError(refusal, code="not_for_volunteers")
@@ -229,11 +237,9 @@ def handover_confirm(*, handover: HandOver, by, volunteer_id: int) -> HandOver:
             code="not_signed_up",
         )
     _to_handed(locked.help_request, by)
-    locked.volunteer = signup.volunteer
-    locked.status = HandOver.Status.CONFIRMED
-    locked.confirmed_by = by
-    locked.confirmed_at = timezone.now()
-    locked.save(update_fields=["volunteer", "status", "confirmed_by", "confirmed_at"])
+    step.apply(
+        changes={"volunteer": signup.volunteer, "confirmed_by": by, "confirmed_at": step.at}
+    )
     # Only the anonymised task's title: the contact details wait on the task page.
     notify(
         recipient=signup.volunteer,
@@ -251,13 +257,12 @@ def handover_confirm(*, handover: HandOver, by, volunteer_id: int) -> HandOver:
 @transaction.atomic
 def handover_end(*, handover: HandOver, by) -> HandOver:
     """End the hand-over: the task closes and the volunteer no longer sees contact details."""
-    locked = _locked(handover, by)
-    if locked.status == HandOver.Status.ENDED:
-        raise ServiceError(_("This hand-over has already ended."), code="ended")
-    locked.status = HandOver.Status.ENDED
-    locked.ended_at = timezone.now()
-    locked.save(update_fields=["status", "ended_at"])
-    Task.objects.filter(pk=locked.task_id).update(status=Task.Status.CLOSED)
+    locked = _locked_for_move(handover)
+    step = HANDOVER.check(locked, HandOver.Status.ENDED, by=by)
+    step.apply(changes={"ended_at": step.at})
+    task = Task.objects.select_for_update().get(pk=locked.task_id)
+    if task.status == Task.Status.PUBLISHED:
+        transition(task, Task.Status.CLOSED, by=by)
     handover.status, handover.ended_at = locked.status, locked.ended_at
     return locked
 

@@ -18,8 +18,10 @@ from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from mijnbuurt.core.dates import planned_dates_check
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.transitions import transition
 from neighbourhoods.models import Organisation
 
+from ..lifecycle import TASK
 from ..models import Shift, SignUp, Task, TaskKind
 from ..selectors.organiser import POSTABLE_INITIATIVE_STATUSES
 from .handover import anonymity_check
@@ -144,14 +146,12 @@ def task_update(*, task: Task, by, skills=None, **fields) -> Task:
 @transaction.atomic
 def task_publish(*, task: Task, by) -> Task:
     """Open the task for sign-ups (also re-opens a closed task)."""
-    _require_organiser(task, by)
     task = (
         Task.objects.select_for_update(of=("self",))
         .select_related("kind", "initiative", "organisation")
         .get(pk=task.pk)
     )
-    if task.status == Task.Status.PUBLISHED:
-        raise ServiceError(_("This task is already open."), code="published")
+    step = TASK.check(task, Task.Status.PUBLISHED, by=by)
     if task.kind.professional_only:
         raise ServiceError(guarded_line_message(task.kind), code="professional_only")
     if task.initiative_id and task.initiative.status != InitiativeStatus.PUBLISHED:
@@ -172,21 +172,15 @@ def task_publish(*, task: Task, by) -> Task:
             _("Add at least one shift in the future before you publish the task."),
             code="no_shift",
         )
-    task.status = Task.Status.PUBLISHED
-    task.published_at = timezone.now()
-    task.save(update_fields=["status", "published_at", "updated_at"])
+    step.apply(changes={"published_at": step.at})
     return task
 
 
 @transaction.atomic
 def task_close(*, task: Task, by) -> Task:
     """Stop sign-ups; sign-ups already made stay as they are (nobody is cancelled)."""
-    _require_organiser(task, by)
     task = Task.objects.select_for_update().get(pk=task.pk)
-    if task.status != Task.Status.PUBLISHED:
-        raise ServiceError(_("Only an open task can be closed."), code="not_published")
-    task.status = Task.Status.CLOSED
-    task.save(update_fields=["status", "updated_at"])
+    transition(task, Task.Status.CLOSED, by=by)
     return task
 
 

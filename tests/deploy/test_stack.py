@@ -1,0 +1,344 @@
+"""The stack as deployed, driven like a user: the installed wheel behind gunicorn with a
+Celery worker and beat, PostgreSQL, Redis and an SMTP server, DEBUG off.
+
+The wheel (shared with tests/test_package.py) goes into a venv of its own; every
+command and process runs from a directory outside the checkout, so only the installed
+package is importable. A resident signs up, confirms the address from the e-mail, logs
+in and starts an initiative with a photo that then loads; changing the password sends
+a notice through the worker; staff without two-factor authentication do not get into
+the admin; /health/ reports every service. The terminal summary lists each step's time.
+
+It runs once per CI run: in the PostgreSQL pass (skipped when the tests run on SQLite),
+on a database of its own on that server, created and dropped here, with a redis-server
+of its own on a free port. Everything stops, also when the test fails.
+"""
+
+import re
+import secrets
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+from io import BytesIO
+from pathlib import Path
+from urllib.parse import quote
+
+import psycopg
+import pytest
+import requests
+from django.conf import settings
+from PIL import Image
+from psycopg import sql
+
+from tests.deploy.stack import (
+    PROCESSES,
+    TIMINGS,
+    Mailbox,
+    Processes,
+    Timings,
+    Visitor,
+    link_in,
+    venv_with_wheel,
+    wait_until,
+)
+from tests.packaging import BUILD_SECONDS, ROOT, clean_env, run
+from tests.servers import PrivateRedis, free_port, needs_redis_server
+
+POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+pytestmark = [
+    pytest.mark.stack,
+    pytest.mark.skipif(
+        not POSTGRES, reason="runs once, in the PostgreSQL pass: needs a PostgreSQL server"
+    ),
+    needs_redis_server,
+]
+
+ALL_OK = {"status": "ok", "database": "ok", "cache": "ok", "broker": "ok", "worker": "ok"}
+RESIDENT = "bewoner@example.org"
+PASSWORD = "Brink-Assen-2025!"
+NEW_PASSWORD = "Vaart-Assen-2026!"
+STAFF = "gemma@assen.example.org"
+
+# Run in the venv: the project is the installed one, its translations compiled in the
+# wheel; then what an operator sets up: the wijken and buurten, a staff account.
+SETUP = """
+import sys
+from importlib import resources
+from pathlib import Path
+
+import django
+
+django.setup()
+
+import helprequests, initiatives, mijnbuurt, neighbourhoods, reports, venues, volunteers
+from django.core.management import call_command
+from django.utils import translation
+
+from mijnbuurt.accounts.models import User
+
+venv, checkout, staff, password = sys.argv[1:]
+for package in (mijnbuurt, neighbourhoods, helprequests, initiatives, volunteers, venues, reports):
+    assert Path(package.__file__).resolve().is_relative_to(Path(venv).resolve()), package
+assert checkout not in {str(Path(entry).resolve()) for entry in sys.path}, sys.path
+assert (resources.files("mijnbuurt") / "locale/nl/LC_MESSAGES/django.mo").is_file()
+with translation.override("nl"):
+    assert translation.gettext("Too many attempts") == "Te veel pogingen"
+
+data = resources.files("neighbourhoods") / "data"
+call_command("import_neighbourhoods", str(data / "assen-wijken-2023.geojson"),
+             str(data / "assen-buurten-2022.geojson"), verbosity=0)
+call_command("create_staff", staff, name="Gemma", no_password=True)
+user = User.objects.get(email=staff)
+user.set_password(password)
+user.save()
+"""
+
+
+@dataclass
+class Stack:
+    port: int
+    processes: Processes
+    staff_password: str
+
+    @property
+    def health_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/health/"
+
+
+@pytest.fixture
+def timings(request) -> Timings:
+    return Timings(request.config.stash.setdefault(TIMINGS, []))
+
+
+@pytest.fixture
+def postgres_url():
+    """A database of its own on the tests' PostgreSQL server; dropped afterwards."""
+    db = settings.DATABASES["default"]
+    server = {
+        "host": db["HOST"] or "127.0.0.1",
+        "port": db["PORT"] or 5432,
+        "user": db["USER"],
+        "password": db["PASSWORD"] or None,
+    }
+    name = f"stack_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    credentials = quote(server["user"] or "")
+    if server["password"]:
+        credentials += ":" + quote(server["password"])
+    yield f"postgres://{credentials}@{server['host']}:{server['port']}/{name}"
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as connection:
+        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+        connection.execute(drop.format(sql.Identifier(name)))
+
+
+@pytest.fixture
+def private_redis():
+    server = PrivateRedis()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mailbox():
+    box = Mailbox(free_port())
+    box.controller.start()
+    yield box
+    box.controller.stop()
+
+
+def commands(*, port: int, tmp_path: Path) -> dict[str, tuple]:
+    """The processes of the Dockerfile and docker-compose.yml, smaller: two gunicorn
+    workers, one Celery process (without gossip and mingle: there are no other workers
+    to talk to, and mingle waits for their answers); gunicorn's control socket and
+    beat's schedule in this test's directory."""
+    return {
+        "gunicorn": (
+            *("gunicorn", "-c", "python:mijnbuurt.gunicorn_config", "mijnbuurt.wsgi"),
+            *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
+            *("--control-socket", tmp_path / "gunicorn.ctl"),
+        ),
+        "worker": (
+            *("celery", "-A", "mijnbuurt", "worker", "--concurrency", "1"),
+            *("--without-gossip", "--without-mingle"),
+        ),
+        "beat": ("celery", "-A", "mijnbuurt", "beat", "--schedule", tmp_path / "celerybeat"),
+    }
+
+
+def _health_all_ok(stack: Stack):
+    stack.processes.assert_running()
+    try:
+        response = requests.get(stack.health_url, timeout=10)
+    except requests.RequestException:
+        return None  # gunicorn is not listening yet, or its workers are still starting
+    return response.status_code == 200 and response.json() == ALL_OK
+
+
+@pytest.fixture
+def stack(request, wheel, tmp_path, postgres_url, private_redis, mailbox, timings):
+    timings.add("wheel build (once per test run)", request.config.stash.get(BUILD_SECONDS, 0.0))
+    elsewhere = tmp_path / "elsewhere"  # the working directory: not the checkout
+    elsewhere.mkdir()
+    with timings.step("venv and pip install --no-deps of the wheel"):
+        python = venv_with_wheel(wheel, tmp_path / "venv", cwd=elsewhere)
+    port = free_port()
+    env = clean_env(
+        DJANGO_SETTINGS_MODULE="mijnbuurt.settings",
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL=f"https://127.0.0.1:{port}",
+        DATABASE_URL=postgres_url,
+        REDIS_URL=private_redis.url,
+        EMAIL_URL=mailbox.url,
+        VAR_DIR=str(tmp_path / "var"),
+    )
+    django = (python, "-m", "django")
+    # Independent, so side by side: the schema, and the static files gunicorn serves.
+    timings.parallel(
+        {
+            "migrate (PostgreSQL)": partial(
+                run, *django, "migrate", "--noinput", cwd=elsewhere, env=env
+            ),
+            "collectstatic": partial(
+                run, *django, "collectstatic", "--noinput", cwd=elsewhere, env=env
+            ),
+        }
+    )
+
+    processes = Processes(tmp_path)
+    request.node.stash[PROCESSES] = processes
+    deployed = Stack(port=port, processes=processes, staff_password=secrets.token_urlsafe(16))
+    try:
+        started = time.monotonic()
+        for name, command in commands(port=port, tmp_path=tmp_path).items():
+            processes.start(name, python, "-m", *command, env=env, cwd=elsewhere)
+        # While they start: what an operator sets up.
+        with timings.step("installed package checked, neighbourhoods imported, create_staff"):
+            run(python, "-c", SETUP, tmp_path / "venv", ROOT, STAFF, deployed.staff_password,
+                cwd=elsewhere, env=env)  # fmt: skip
+        wait_until(lambda: _health_all_ok(deployed), timeout=60, what="/health/ all ok")
+        timings.add(
+            "start-up: gunicorn (2 workers), Celery worker and beat until /health/ is all ok",
+            time.monotonic() - started,
+        )
+        yield deployed
+    finally:
+        processes.stop_all()
+
+
+def jpeg() -> bytes:
+    out = BytesIO()
+    Image.new("RGB", (1200, 900), (40, 120, 60)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+def first_choice(page: str, name: str) -> str:
+    select = re.search(rf'<select\b[^>]*\bname="{name}"[^>]*>(.*?)</select>', page, re.DOTALL)
+    assert select, f"no <select name={name!r}>"
+    return re.findall(r'<option value="([^"]+)"', select.group(1))[0]
+
+
+def sign_up_and_confirm(resident: Visitor, mailbox: Mailbox, timings: Timings) -> None:
+    assert resident.get("/accounts/signup/").status_code == 200
+    sent = time.monotonic()
+    signed_up = resident.post(
+        "/accounts/signup/", {"email": RESIDENT, "password1": PASSWORD, "password2": PASSWORD}
+    )
+    assert signed_up.status_code == 302, signed_up.text[:3000]
+    mail = mailbox.wait_for(RESIDENT)
+    # allauth sends it from the request itself, so it is there when the answer is.
+    timings.add("mail: address verification, from submitting the form", mail.received - sent)
+    assert "Bevestig" in mail.subject
+
+    link = link_in(mail, "/accounts/confirm-email/")
+    assert resident.get(link).status_code == 200  # a form: no confirmation on GET
+    assert resident.follow(resident.post(link, {}), to="/accounts/login/").status_code == 200
+
+
+def start_initiative_with_photo(resident: Visitor) -> str:
+    """The photo's URL, from the initiative's page."""
+    form = resident.get("/initiatieven/nieuw/")
+    assert form.status_code == 200
+    started = resident.post(
+        "/initiatieven/nieuw/",
+        {
+            "title": "Moestuin aan de Vaart",
+            "summary": "Samen groente kweken naast het water.",
+            "description": "Een gezamenlijke moestuin voor de buurt, met bakken op hoogte.",
+            "theme": first_choice(resident.page, "theme"),
+            "neighbourhood": first_choice(resident.page, "neighbourhood"),
+            "start_date": (date.today() + timedelta(days=14)).isoformat(),
+        },
+        files={"photos": ("moestuin.jpg", jpeg(), "image/jpeg")},
+    )
+    assert started.status_code == 302, started.text[:3000]
+    page = resident.follow(started, to="/initiatieven/")
+    assert page.status_code == 200
+    assert "Moestuin aan de Vaart" in page.text
+    photo = re.search(r'<img[^>]+src="(/media/initiatives/[^"]+)"', page.text)
+    assert photo, "no photo on the initiative's page"
+    return photo.group(1)
+
+
+def test_resident_and_staff_use_the_deployed_stack(stack, mailbox, timings):
+    # The container health check: plain HTTP, no proxy; pages themselves go to HTTPS.
+    assert requests.get(stack.health_url, timeout=5).json() == ALL_OK
+    home = requests.get(
+        stack.health_url.replace("/health/", "/"), allow_redirects=False, timeout=10
+    )
+    assert home.status_code == 301
+    assert home.headers["Location"].startswith("https://")
+
+    resident = Visitor(port=stack.port, timings=timings, who="resident")
+    home = resident.get("/")
+    assert home.status_code == 200
+    assert "Direct naar de inhoud" in home.text  # Dutch, from the wheel's django.mo
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home.text)
+    assert stylesheet, "no hashed stylesheet (collectstatic's manifest) on the home page"
+    css = resident.get(stylesheet.group(1))
+    assert css.status_code == 200
+    assert css.headers["Content-Type"].startswith("text/css")
+    assert "box-sizing" in css.text
+
+    sign_up_and_confirm(resident, mailbox, timings)
+    logged_in = resident.post("/accounts/login/", {"login": RESIDENT, "password": PASSWORD})
+    assert resident.follow(logged_in, to="/profiel/").status_code == 200
+
+    photo = resident.get(start_initiative_with_photo(resident))
+    assert photo.status_code == 200
+    assert photo.headers["Content-Type"] == "image/jpeg"
+    assert photo.content.startswith(b"\xff\xd8")
+
+    # Notifications go through the outbox, the broker and the worker.
+    assert resident.get("/accounts/password/change/").status_code == 200
+    before = len(mailbox.messages)
+    changed = resident.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+    answered = time.monotonic()
+    assert changed.status_code == 302, changed.text[:3000]
+    notice = mailbox.wait_for(RESIDENT, after=before)
+    latency = notice.received - answered
+    timings.add("mail: password-change notice via the worker, after the answer", latency)
+    assert f"https://127.0.0.1:{stack.port}/accounts/password/change/" in notice.body
+
+    staff = Visitor(port=stack.port, timings=timings, who="staff")
+    assert staff.get("/accounts/login/").status_code == 200
+    logged_in = staff.post("/accounts/login/", {"login": STAFF, "password": stack.staff_password})
+    assert logged_in.status_code == 302
+    for admin_page in ("/admin/", "/admin/rapportages/"):
+        refused = staff.get(admin_page)
+        assert refused.status_code == 302
+        assert refused.headers["Location"] == "/accounts/2fa/totp/activate/"
+    # allauth asks for the password again before showing the TOTP secret.
+    set_up = staff.follow(refused)
+    assert staff.follow(set_up, to="/accounts/reauthenticate/").status_code == 200
+
+    with timings.step("GET /health/ (all ok)"):
+        assert requests.get(stack.health_url, timeout=5).json() == ALL_OK
+    stack.processes.assert_running()
