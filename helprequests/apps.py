@@ -10,6 +10,7 @@ class HelpRequestsConfig(AppConfig):
         from mijnbuurt.accounts.personal_data import register_personal_data
 
         from . import kinds  # noqa: F401 - registers the notification kinds
+        from .panels import register_panels
         from .retention import (
             help_requests_personal_data_erase,
             help_requests_personal_data_export,
@@ -20,3 +21,4 @@ class HelpRequestsConfig(AppConfig):
             export=help_requests_personal_data_export,
             erase=help_requests_personal_data_erase,
         )
+        register_panels()

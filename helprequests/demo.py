@@ -7,7 +7,7 @@ requests alone, so it is idempotent.
 
 from django.db import transaction
 
-from mijnbuurt.accounts.demo import demo_user
+from mijnbuurt.accounts.demo import demo_neighbours, demo_user
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.demo import DemoAccount
 from neighbourhoods.models import Neighbourhood, Organisation
@@ -80,25 +80,114 @@ REQUESTS = [
     ),
 ]
 
+# From fictional neighbours, in buurten of every area team: buurt, kind, urgency,
+# description, statuses to walk through after "new"
+ACROSS_TEAMS = [
+    (
+        "Bomenbuurt",
+        HelpKind.SHOPPING,
+        "normal",
+        "Ik kom net uit het ziekenhuis en kan twee weken niet zelf boodschappen doen.",
+        [],
+    ),
+    (
+        "Baggelhuizen Noord",
+        HelpKind.PAPERWORK,
+        "high",
+        "Ik kreeg een brief over mijn toeslag en snap niet wat ik moet doen.",
+        [S.IN_TRIAGE],
+    ),
+    (
+        "Loon",
+        HelpKind.TRANSPORT,
+        "normal",
+        "Op zaterdag rijdt er geen bus vanuit Loon en ik moet naar de fysiotherapeut.",
+        [S.IN_TRIAGE, S.HANDED_TO_VOLUNTEER],
+    ),
+    (
+        "De Maten",
+        HelpKind.COMPANY,
+        "low",
+        "Mijn vrouw woont sinds kort in een verpleeghuis; de dagen zijn lang.",
+        [S.IN_TRIAGE, S.LIGHT_INTERVENTION, S.RESOLVED],
+    ),
+    (
+        "De Lariks Oost",
+        HelpKind.PRACTICAL,
+        "low",
+        "De lamp in mijn gang is kapot en ik durf niet meer op een trap te staan.",
+        [S.IN_TRIAGE, S.LIGHT_INTERVENTION, S.RESOLVED],
+    ),
+    (
+        "Pittelo Zuid",
+        HelpKind.PARENTING,
+        "normal",
+        "Onze dochter van 9 wordt gepest en wil niet meer naar school.",
+        [S.IN_TRIAGE, S.REFERRED],
+    ),
+    (
+        "Componistenbuurt West",
+        HelpKind.HOUSING,
+        "urgent",
+        "De verwarming in mijn flat doet het al een week niet en de verhuurder reageert niet.",
+        [],
+    ),
+    (
+        "Amelterhout",
+        HelpKind.PAPERWORK,
+        "normal",
+        "Ik wil hulp bij het invullen van een aanvraag voor bijzondere bijstand.",
+        [S.IN_TRIAGE, S.LIGHT_INTERVENTION],
+    ),
+    (
+        "De Kampen/De Essen",
+        HelpKind.COMPANY,
+        "low",
+        "Ik woon pas in Peelo en ken nog niemand. Is er ergens een koffieochtend?",
+        [S.IN_TRIAGE, S.LIGHT_INTERVENTION],
+    ),
+    (
+        "De Hullen",
+        HelpKind.SHOPPING,
+        "normal",
+        "Mijn moeder (84) woont alleen en ik woon ver weg. Kan iemand boodschappen brengen?",
+        [S.IN_TRIAGE, S.HANDED_TO_VOLUNTEER],
+    ),
+    (
+        "Kloosterhoven",
+        HelpKind.OTHER,
+        "low",
+        "Wie kan mij helpen mijn nieuwe computer en e-mail in te stellen?",
+        [S.CLOSED_NOT_NEEDED],
+    ),
+    (
+        "Kloostertuinen",
+        HelpKind.PRACTICAL,
+        "normal",
+        "De heg is zo hoog geworden dat de buren klagen, en ik kan het niet meer.",
+        [S.WITHDRAWN],
+    ),
+]
+
 TEMPLATES = [
     (
         "",
         S.IN_TRIAGE,
         "Eerste contact",
-        "Beste bewoner,\n\nIk heb je hulpvraag gelezen en neem binnen twee werkdagen "
+        "Beste [naam],\n\nIk heb je hulpvraag gelezen en neem binnen twee werkdagen "
         "contact met je op.\n\nMet vriendelijke groet,",
     ),
     (
         "",
         "",
         "Meer informatie nodig",
-        "Beste bewoner,\n\nOm je goed te kunnen helpen wil ik graag nog iets meer weten: ",
+        "Beste [naam],\n\nOm je goed te kunnen helpen wil ik graag nog iets meer weten: ",
     ),
     (
         HelpKind.PAPERWORK,
         "",
         "Formulierenhulp",
-        "Beste bewoner,\n\nWe kunnen je helpen met je post. Neem je brieven mee naar "
+        "Beste [naam],\n\nWe kunnen je helpen met je post. Neem je brieven mee naar "
         "het inloopspreekuur van je gebiedsteam.",
     ),
 ]
@@ -107,6 +196,73 @@ TEMPLATES = [
 def _team_member(neighbourhood: Neighbourhood) -> User:
     team = area_team_for(neighbourhood)
     return team.memberships.select_related("user").order_by("pk").first().user
+
+
+def _file_and_walk(
+    requester, buurt, professional, organisation, kind, urgency, description, steps
+) -> None:
+    """File a request as ``requester`` and let the team walk it through ``steps``."""
+    help_request = help_request_create(
+        requester=requester,
+        neighbourhood=buurt,
+        kind=kind,
+        urgency=urgency,
+        description=MARK + description,
+        contact_way="phone",
+        contact_phone="06 12345678",  # libphonenumber's example mobile number
+        consent_share_anonymised=kind != HelpKind.PARENTING,
+    )
+    if steps:
+        help_request_assign(help_request=help_request, by=professional, assignee=professional)
+        help_message_send(
+            help_request=help_request,
+            by=professional,
+            body="Dank je voor je vraag. Ik bel je deze week om kennis te maken.",
+        )
+    for step in steps:
+        if step == help_request.status:
+            continue  # the first message already started triage
+        help_request_transition(
+            help_request=help_request,
+            to_status=step,
+            by=requester if step == S.WITHDRAWN else professional,
+            note="Je hebt aangegeven dat het al geregeld is."
+            if step == S.CLOSED_NOT_NEEDED
+            else "",
+            organisation=organisation if step == S.REFERRED else None,
+        )
+    if S.LIGHT_INTERVENTION in steps and S.RESOLVED not in steps:
+        help_note_add(
+            help_request=help_request,
+            by=professional,
+            body="Samen de post doorgenomen; volgende week weer.",
+        )
+        help_reply_send(
+            help_request=help_request, by=requester, body="Dank je, tot volgende week!"
+        )
+    if S.RESOLVED in steps:
+        help_satisfaction_give(
+            help_request=help_request, by=requester, score=4, comment="Fijn geholpen."
+        )
+
+
+def _across_teams(organisation) -> int:
+    """Requests of the fictional neighbours in every area team, in several states."""
+    neighbours = demo_neighbours()
+    made = 0
+    for n, (place, kind, urgency, description, steps) in enumerate(ACROSS_TEAMS):
+        if HelpRequest.objects.filter(description=MARK + description).exists():
+            continue
+        buurt = Neighbourhood.objects.filter(name=place, level=Neighbourhood.Level.BUURT).first()
+        if buurt is None or area_team_for(buurt) is None:
+            continue
+        requester = neighbours[(n + 1) % len(neighbours)]
+        professional = _team_member(buurt)
+        _file_and_walk(
+            requester, buurt, professional, organisation, kind, urgency, description, steps
+        )
+        made += 1
+    return made
 
 
 @transaction.atomic
@@ -118,67 +274,33 @@ def seed(*, out) -> list[DemoAccount]:
     resident = User.objects.filter(email="bewoner@example.org").first() or demo_user(
         "bewoner@example.org", display_name="Anne (bewoner)"
     )
-    if HelpRequest.objects.filter(description__startswith=MARK).exists():
-        out.write("Help requests: demo requests already there.")
-        return []
-    buurt = (
-        Neighbourhood.objects.filter(
-            level=Neighbourhood.Level.BUURT, wijk__area_teams__isnull=False
-        )
-        .order_by("code")
-        .first()
-    )
-    professional = _team_member(buurt)
     organisation = Organisation.objects.filter(is_approved=True).order_by("name").first()
-    for kind, urgency, description, steps in REQUESTS:
-        help_request = help_request_create(
-            requester=resident,
-            neighbourhood=buurt,
-            kind=kind,
-            urgency=urgency,
-            description=MARK + description,
-            contact_way="phone",
-            contact_phone="06 12345678",  # libphonenumber's example mobile number
-            consent_share_anonymised=kind != HelpKind.PARENTING,
+    if HelpRequest.objects.filter(description__startswith=MARK).exists():
+        out.write("Help requests: Anne's demo requests already there.")
+    else:
+        buurt = (
+            Neighbourhood.objects.filter(
+                level=Neighbourhood.Level.BUURT, wijk__area_teams__isnull=False
+            )
+            .order_by("code")
+            .first()
         )
-        if steps:
-            help_request_assign(help_request=help_request, by=professional, assignee=professional)
-            help_message_send(
-                help_request=help_request,
-                by=professional,
-                body="Dank je voor je vraag. Ik bel je deze week om kennis te maken.",
+        professional = _team_member(buurt)
+        for kind, urgency, description, steps in REQUESTS:
+            _file_and_walk(
+                resident, buurt, professional, organisation, kind, urgency, description, steps
             )
-        for step in steps:
-            help_request_transition(
-                help_request=help_request,
-                to_status=step,
-                by=resident if step == S.WITHDRAWN else professional,
-                note="Je hebt aangegeven dat het al geregeld is."
-                if step == S.CLOSED_NOT_NEEDED
-                else "",
-                organisation=organisation if step == S.REFERRED else None,
-            )
-        if S.LIGHT_INTERVENTION in steps and S.RESOLVED not in steps:
-            help_note_add(
-                help_request=help_request,
-                by=professional,
-                body="Samen de post doorgenomen; volgende week weer.",
-            )
-            help_reply_send(
-                help_request=help_request, by=resident, body="Dank je, tot volgende week!"
-            )
-        if S.RESOLVED in steps:
-            help_satisfaction_give(
-                help_request=help_request, by=resident, score=4, comment="Fijn geholpen."
-            )
-    help_request_intake(
-        by=professional,
-        contact_name="Kees Voorbeeld (fictief)",
-        contact_phone="0592-000000",
-        neighbourhood=buurt,
-        kind=HelpKind.PAPERWORK,
-        description=MARK + "Belde het gebiedsteam: hulp nodig bij het aanvragen van huurtoeslag.",
-        consent_share_anonymised=False,
-    )
-    out.write(f"Help requests: {len(REQUESTS) + 1} in every state, for {resident.email}.")
+        help_request_intake(
+            by=professional,
+            contact_name="Kees Voorbeeld (fictief)",
+            contact_phone="0592-000000",
+            neighbourhood=buurt,
+            kind=HelpKind.PAPERWORK,
+            description=MARK
+            + "Belde het gebiedsteam: hulp nodig bij het aanvragen van huurtoeslag.",
+            consent_share_anonymised=False,
+        )
+        out.write(f"Help requests: {len(REQUESTS) + 1} in every state, for {resident.email}.")
+    made = _across_teams(organisation)
+    out.write(f"Help requests: {made} new ones from neighbours across the area teams.")
     return []

@@ -21,7 +21,8 @@ from .models import (
     HelpStatus,
     Urgency,
 )
-from .services import clean_text, log_access, notify_team
+from .rules import handles_help_request
+from .services import clean_text, first_contact_made, log_access, notify_team
 from .workdays import first_contact_due
 
 
@@ -140,9 +141,11 @@ def help_request_intake(
         contact_email=(contact_email or "").strip(),
         contact_address=(contact_address or "").strip(),
         consent_share_anonymised=bool(consent_share_anonymised),
-        # Talking with the person is the first contact.
-        first_contact_at=timezone.now(),
     )
+    if handles_help_request.test(by, help_request):
+        # Talking with the person is the first contact, when the covering team did it;
+        # filed for another team, that team still makes contact (and the clock runs).
+        first_contact_made(help_request, by=by, at=help_request.created_at)
     log_access(help_request, by=by, action=AccessLog.Action.INTAKE)
     notify_team(help_request, exclude=by)
     return help_request

@@ -1,19 +1,41 @@
-"""Filters of the team's queue (django-filter)."""
+"""Filters of the team's queue (django-filter).
+
+The queue opens on open work: without a status in the query it shows the open states;
+closed and withdrawn requests only when someone chooses them.
+"""
 
 import django_filters
 from django import forms
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from .models import HelpKind, HelpRequest, HelpStatus, Urgency
-from .selectors import overdue_q
+from .models import (
+    CLOSED_STATUSES_LIST,
+    OPEN_STATUSES_LIST,
+    HelpKind,
+    HelpRequest,
+    HelpStatus,
+    Urgency,
+)
+from .selectors import help_request_overdue_q
 
 ASSIGNEE_CHOICES = [("me", _("Assigned to me")), ("nobody", _("Not assigned"))]
 SORT_CHOICES = [("due", _("Due soonest first")), ("newest", _("Newest first"))]
+OPEN, CLOSED, ALL = "open", "closed", "all"
+STATUS_CHOICES = [
+    (OPEN, _("Open requests")),
+    (CLOSED, _("Closed or withdrawn")),
+    (ALL, _("All statuses")),
+    (_("One status"), HelpStatus.choices),
+]
+STATUS_GROUPS = {OPEN: OPEN_STATUSES_LIST, CLOSED: CLOSED_STATUSES_LIST}
+# The query keys of the filter form: what the queue remembers and shares in its address.
+FILTER_KEYS = ("status", "kind", "urgency", "toegewezen", "achterstallig", "sort")
 
 
 class HelpQueueFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=HelpStatus.choices, empty_label=_("All statuses")
+        label=_("Status"), choices=STATUS_CHOICES, method="in_status", empty_label=None
     )
     kind = django_filters.ChoiceFilter(
         label=_("Kind of help"), choices=HelpKind.choices, empty_label=_("All kinds")
@@ -35,11 +57,20 @@ class HelpQueueFilter(django_filters.FilterSet):
 
     class Meta:
         model = HelpRequest
-        fields = ["status", "kind", "urgency"]
+        fields = ["kind", "urgency"]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, user, **kwargs):
+        # Always bound, so the defaults (open requests, due soonest first) apply.
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if not data.get("status"):
+            data["status"] = OPEN
+        super().__init__(data, *args, **kwargs)
         self.user = user
+
+    def in_status(self, queryset, name, value):
+        if value == ALL:
+            return queryset
+        return queryset.filter(status__in=STATUS_GROUPS.get(value, [value]))
 
     def assigned(self, queryset, name, value):
         if value == "me":
@@ -49,7 +80,7 @@ class HelpQueueFilter(django_filters.FilterSet):
         return queryset
 
     def overdue(self, queryset, name, value):
-        return queryset.filter(overdue_q()) if value else queryset
+        return queryset.filter(help_request_overdue_q()) if value else queryset
 
     def sorted_by(self, queryset, name, value):
         if value == "newest":

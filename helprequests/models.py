@@ -293,6 +293,9 @@ class AccessLog(models.Model):
     )
     at = models.DateTimeField(_("when"), default=timezone.now)
     action = models.CharField(_("action"), max_length=16, choices=Action)
+    # Views only: the start of the period whose repeated views this entry stands for
+    # (settings.HELP_REQUEST_VIEW_LOG_MINUTES); the constraint keeps them one entry.
+    view_period = models.DateTimeField(_("views since"), null=True, blank=True, editable=False)
 
     class Meta:
         db_table = "neighbourhoods_accesslog"
@@ -300,6 +303,13 @@ class AccessLog(models.Model):
         verbose_name_plural = _("access log")
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["request", "-at"], name="help_access_request_at")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "user", "view_period"],
+                condition=Q(view_period__isnull=False),
+                name="help_access_one_view_per_period",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.action} #{self.request_number}"
@@ -323,7 +333,13 @@ class ReplyTemplate(models.Model):
         help_text=_("Empty: for every status."),
     )
     title = models.CharField(_("title"), max_length=120)
-    text = models.TextField(_("text"))
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "Write [naam] where the resident's first name goes, for example "
+            '"Beste [naam],". Where no name is known, it says "bewoner".'
+        ),
+    )
     is_active = models.BooleanField(_("in use"), default=True)
 
     class Meta:

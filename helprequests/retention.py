@@ -18,7 +18,7 @@ from .models import (
     HelpRequestEvent,
     Satisfaction,
 )
-from .selectors import overdue_q
+from .selectors import help_request_overdue_q
 from .workdays import is_working_day
 
 
@@ -72,7 +72,7 @@ def help_overdue_notify(*, now: dt.datetime | None = None) -> int:
     if not is_working_day(timezone.localdate(now)):
         return 0
     counts = dict(
-        HelpRequest.objects.filter(overdue_q(now), team__isnull=False)
+        HelpRequest.objects.filter(help_request_overdue_q(now), team__isnull=False)
         .order_by()
         .values_list("team_id")
         .annotate(n=Count("pk"))

@@ -1,9 +1,12 @@
 """Reads of help requests; every query shape lives here so no template queries lazily."""
 
 import datetime as dt
+import re
 
+from django.conf import settings
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.aggregates import median
@@ -25,7 +28,7 @@ def user_team_ids(user) -> list[int]:
     return list(TeamMembership.objects.filter(user_id=user.pk).values_list("team_id", flat=True))
 
 
-def queue_scope(*, user, team_ids: list[int]) -> Q:
+def help_request_queue_scope(*, user, team_ids: list[int]) -> Q:
     """The requests ``user`` works on: their teams' and, for staff, the fallback queue."""
     scope = Q(team_id__in=team_ids)
     if user.is_staff:
@@ -33,7 +36,7 @@ def queue_scope(*, user, team_ids: list[int]) -> Q:
     return scope
 
 
-def overdue_q(now: dt.datetime | None = None) -> Q:
+def help_request_overdue_q(now: dt.datetime | None = None) -> Q:
     return Q(
         first_contact_at__isnull=True,
         status__in=OPEN_STATUSES_LIST,
@@ -41,16 +44,16 @@ def overdue_q(now: dt.datetime | None = None) -> Q:
     )
 
 
-def queue_for(*, user, team_ids: list[int]) -> QuerySet[HelpRequest]:
+def help_request_queue(*, user, team_ids: list[int]) -> QuerySet[HelpRequest]:
     """The queue, soonest due first; filter it with HelpQueueFilter."""
     return (
-        HelpRequest.objects.filter(queue_scope(user=user, team_ids=team_ids))
+        HelpRequest.objects.filter(help_request_queue_scope(user=user, team_ids=team_ids))
         .select_related("neighbourhood", "team", "assignee")
         .order_by("due_at", "pk")
     )
 
 
-def colleagues_for(help_request: HelpRequest) -> QuerySet[User]:
+def team_colleagues(help_request: HelpRequest) -> QuerySet[User]:
     """Who a request may be assigned to: its team's members, or staff for the fallback."""
     if help_request.team_id:
         where = Q(team_memberships__team_id=help_request.team_id)
@@ -59,7 +62,7 @@ def colleagues_for(help_request: HelpRequest) -> QuerySet[User]:
     return User.objects.filter(where, is_active=True).distinct().order_by("display_name", "pk")
 
 
-def resident_requests(*, user) -> QuerySet[HelpRequest]:
+def help_requests_of_resident(*, user) -> QuerySet[HelpRequest]:
     return (
         HelpRequest.objects.filter(requester_id=user.pk)
         .select_related("neighbourhood")
@@ -67,7 +70,7 @@ def resident_requests(*, user) -> QuerySet[HelpRequest]:
     )
 
 
-def request_for_resident() -> QuerySet[HelpRequest]:
+def help_request_for_resident() -> QuerySet[HelpRequest]:
     """What the resident's page shows; the access helper picks one."""
     return HelpRequest.objects.select_related(
         "neighbourhood", "team", "referred_to", "satisfaction"
@@ -88,7 +91,7 @@ def request_for_resident() -> QuerySet[HelpRequest]:
     )
 
 
-def request_for_team() -> QuerySet[HelpRequest]:
+def help_request_for_team() -> QuerySet[HelpRequest]:
     """What the team's page shows; the access helper picks one."""
     return HelpRequest.objects.select_related(
         "neighbourhood",
@@ -111,8 +114,36 @@ def request_for_team() -> QuerySet[HelpRequest]:
     )
 
 
-def request_for_change() -> QuerySet[HelpRequest]:
+def help_request_for_change() -> QuerySet[HelpRequest]:
     return HelpRequest.objects.all()
+
+
+# Where a standard reply puts the resident's first name; replies written before it
+# existed greet "Beste bewoner", and get the name there.
+NAME_PLACEHOLDER = "[naam]"
+OLD_GREETING = re.compile(r"^(\s*Beste) bewoner\b", re.IGNORECASE)
+
+
+def resident_first_name(help_request: HelpRequest) -> str:
+    """The first name the team may greet the resident with, or "" when none is known."""
+    if help_request.anonymised_at is not None:
+        return ""
+    requester = help_request.requester
+    name = ""
+    if requester is not None and requester.anonymised_at is None:
+        name = requester.display_name
+    words = (name or help_request.contact_name).split()
+    return words[0].strip(",.;:()") if words else ""
+
+
+def reply_text(template: ReplyTemplate, help_request: HelpRequest) -> str:
+    """A standard reply with the resident's first name filled in ("bewoner" without one)."""
+    name = resident_first_name(help_request)
+    if not name:
+        with translation.override(settings.LANGUAGE_CODE):
+            return template.text.replace(NAME_PLACEHOLDER, gettext("resident"))
+    text = OLD_GREETING.sub(lambda m: f"{m.group(1)} {name}", template.text, count=1)
+    return text.replace(NAME_PLACEHOLDER, name)
 
 
 def reply_templates_for(help_request: HelpRequest) -> list[ReplyTemplate]:
@@ -136,15 +167,15 @@ TO_FIRST_CONTACT = ExpressionWrapper(
 )
 
 
-def median_first_contact(queryset: QuerySet[HelpRequest]) -> dt.timedelta | None:
+def help_request_median_first_contact(queryset: QuerySet[HelpRequest]) -> dt.timedelta | None:
     """Median time from filing to first contact."""
     contacted = queryset.filter(first_contact_at__isnull=False)
     return median(contacted, TO_FIRST_CONTACT)
 
 
-def dashboard(*, user, team_ids: list[int], now: dt.datetime | None = None) -> dict:
+def help_request_dashboard(*, user, team_ids: list[int], now: dt.datetime | None = None) -> dict:
     now = now or timezone.now()
-    requests = HelpRequest.objects.filter(queue_scope(user=user, team_ids=team_ids))
+    requests = HelpRequest.objects.filter(help_request_queue_scope(user=user, team_ids=team_ids))
     by_status = dict(
         requests.order_by()
         .values_list("status")
@@ -156,7 +187,7 @@ def dashboard(*, user, team_ids: list[int], now: dt.datetime | None = None) -> d
     )
     month_start = timezone.localtime(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     overdue = list(
-        requests.filter(overdue_q(now))
+        requests.filter(help_request_overdue_q(now))
         .select_related("neighbourhood", "team", "assignee")
         .order_by("due_at", "pk")[:50]
     )
@@ -164,6 +195,31 @@ def dashboard(*, user, team_ids: list[int], now: dt.datetime | None = None) -> d
         "by_status": by_status,
         "by_kind": by_kind,
         "total": sum(by_status.values()),
-        "median_first_contact": median_first_contact(requests.filter(created_at__gte=month_start)),
+        "median_first_contact": help_request_median_first_contact(
+            requests.filter(created_at__gte=month_start)
+        ),
         "overdue": overdue,
     }
+
+
+def queue_counts(*, user) -> dict[str, int]:
+    """For the start page: open requests in ``user``'s queue, how many nobody has taken
+    on yet and how many are overdue for a first contact (one query)."""
+    teams = TeamMembership.objects.filter(user_id=user.pk).values("team_id")
+    open_requests = HelpRequest.objects.filter(
+        help_request_queue_scope(user=user, team_ids=teams), status__in=OPEN_STATUSES_LIST
+    )
+    return open_requests.aggregate(
+        open=Count("pk"),
+        unassigned=Count("pk", filter=Q(assignee__isnull=True)),
+        overdue=Count("pk", filter=help_request_overdue_q()),
+    )
+
+
+def open_requests_of(*, user, limit: int = 5) -> list[HelpRequest]:
+    """``user``'s own open help requests, newest first (one query)."""
+    return list(
+        HelpRequest.objects.filter(requester_id=user.pk, status__in=OPEN_STATUSES_LIST)
+        .only("pk", "kind", "status", "created_at")
+        .order_by("-created_at", "-pk")[:limit]
+    )

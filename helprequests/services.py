@@ -42,10 +42,32 @@ def _require(role: str, *, user, help_request: HelpRequest) -> None:
         raise ServiceError(_("You may not do this with this request."), code="forbidden")
 
 
-def log_access(help_request: HelpRequest, *, by, action: str) -> AccessLog:
-    return AccessLog.objects.create(
-        request=help_request, request_number=help_request.pk, user=by, action=action
+def view_period(at: dt.datetime) -> dt.datetime:
+    """The start of the period (``HELP_REQUEST_VIEW_LOG_MINUTES`` long) that ``at`` is in."""
+    seconds = max(1, settings.HELP_REQUEST_VIEW_LOG_MINUTES) * 60
+    stamp = int(at.timestamp())
+    return dt.datetime.fromtimestamp(stamp - stamp % seconds, tz=dt.UTC)
+
+
+def log_access(help_request: HelpRequest, *, by, action: str) -> None:
+    """Write who did what with the request to its audit log.
+
+    Views by one person within one period of ``HELP_REQUEST_VIEW_LOG_MINUTES`` are one
+    entry (the first): a unique constraint on request, person and period decides, in
+    one statement, so two requests at the same moment cannot write two.
+    """
+    entry = AccessLog(
+        request=help_request,
+        request_number=help_request.pk,
+        user=by,
+        action=action,
+        at=timezone.now(),
     )
+    if action == AccessLog.Action.VIEW and by is not None:
+        entry.view_period = view_period(entry.at)
+        AccessLog.objects.bulk_create([entry], ignore_conflicts=True)
+    else:
+        entry.save()
 
 
 def notify_resident(help_request: HelpRequest) -> None:
@@ -126,8 +148,14 @@ def help_request_transition(
     by: User,
     note: str = "",
     organisation: Organisation | None = None,
+    tell_resident: bool = True,
 ) -> HelpRequest:
-    """Move a request along the table in lifecycle.py; record who, when, from, to, note."""
+    """Move a request along the table in lifecycle.py; record who, when, from, to, note.
+
+    ``tell_resident=False``: a step on the way to another one in the same action (the
+    hand-over's "in triage" before "handed to a volunteer"), so the resident gets one
+    e-mail for the action, not one per step.
+    """
     locked = _locked(help_request)
     step = HELP_REQUEST.check(locked, to_status, by=by, note=note)
     changes = {"closed_at": step.at if to_status in CLOSED_STATUSES else None}
@@ -154,7 +182,8 @@ def help_request_transition(
     step.apply(changes=changes)
     if TEAM in step.roles:
         log_access(locked, by=by, action=AccessLog.Action.STATUS)
-        notify_resident(locked)
+        if tell_resident:
+            notify_resident(locked)
     else:
         notify_team(locked, exclude=by)
     help_request.status, help_request.closed_at = locked.status, locked.closed_at
@@ -208,16 +237,42 @@ def help_request_assign_team(
     return locked
 
 
+def first_contact_made(locked: HelpRequest, *, by: User, at: dt.datetime) -> None:
+    """The team reached the resident for the first time: the request is no longer new.
+
+    A new request goes into triage (in its history, by ``by``) and an unassigned one
+    goes to ``by``, so the queue never says "new, nobody, contact made" at once. The
+    caller holds the row lock, writes the audit entry of its own action and tells the
+    resident once (this step sends nothing of its own).
+    """
+    if locked.first_contact_at is not None:
+        return
+    changes = {"first_contact_at": at}
+    if locked.assignee_id is None:
+        changes["assignee"] = by
+    if locked.status == HelpStatus.NEW:
+        HELP_REQUEST.check(locked, HelpStatus.IN_TRIAGE, by=by).apply(changes=changes)
+        return
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=[*changes, "updated_at"])
+
+
 @transaction.atomic
 def help_contact_record(*, help_request: HelpRequest, by: User) -> HelpRequest:
     """The professional spoke with the resident (phone, visit): first contact is made."""
     locked = _locked(help_request)
     _require(TEAM, user=by, help_request=locked)
-    if locked.first_contact_at is None:
-        locked.first_contact_at = timezone.now()
-        locked.save(update_fields=["first_contact_at", "updated_at"])
+    first_contact_made(locked, by=by, at=timezone.now())
     log_access(locked, by=by, action=AccessLog.Action.CONTACT)
+    _copy_state(locked, help_request)
     return locked
+
+
+def _copy_state(locked: HelpRequest, help_request: HelpRequest) -> None:
+    """Show the caller's object what the service changed on the locked row."""
+    for name in ("status", "assignee_id", "first_contact_at"):
+        setattr(help_request, name, getattr(locked, name))
 
 
 @transaction.atomic
@@ -240,11 +295,10 @@ def help_message_send(
         body=body,
         asks_for_information=asks_for_information,
     )
-    if locked.first_contact_at is None:
-        locked.first_contact_at = message.created_at
-        locked.save(update_fields=["first_contact_at", "updated_at"])
+    first_contact_made(locked, by=by, at=message.created_at)
     log_access(locked, by=by, action=AccessLog.Action.MESSAGE)
-    notify_resident(locked)
+    notify_resident(locked)  # one e-mail for the message, also when it started triage
+    _copy_state(locked, help_request)
     return message
 
 

@@ -13,6 +13,7 @@ class InitiativesConfig(AppConfig):
         from . import kinds  # noqa: F401  (declares the notification kinds)
         from .layers import register_layers
         from .media import register_media_files
+        from .panels import register_panels
         from .sections import register_sections
         from .selectors.initiatives import user_organises_any
         from .services import initiatives_personal_data_erase, initiatives_personal_data_export
@@ -26,3 +27,4 @@ class InitiativesConfig(AppConfig):
         register_layers()
         register_media_files()
         register_sections()
+        register_panels()

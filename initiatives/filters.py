@@ -2,10 +2,11 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.widgets import CachedSelect
 from neighbourhoods.models import Neighbourhood
 
 from .models import Initiative, Need, Status, Theme
-from .selectors.initiatives import in_neighbourhood, initiative_search
+from .selectors.initiatives import initiative_search, initiatives_in_neighbourhood
 
 PUBLIC_STATUS_CHOICES = [(s.value, s.label) for s in (Status.PUBLISHED, Status.COMPLETED)]
 SORT_CHOICES = [("newest", _("Newest first")), ("supported", _("Most supported first"))]
@@ -23,6 +24,7 @@ class InitiativeFilter(django_filters.FilterSet):
         method="in_neighbourhood",
         empty_label=_("All neighbourhoods"),
         to_field_name="slug",
+        widget=CachedSelect(key="initiatives-neighbourhood"),
     )
     theme = django_filters.ChoiceFilter(
         label=_("Theme"), choices=Theme.choices, empty_label=_("All themes")
@@ -52,7 +54,7 @@ class InitiativeFilter(django_filters.FilterSet):
         return initiative_search(queryset, value)
 
     def in_neighbourhood(self, queryset, name, value):
-        return in_neighbourhood(queryset, value)
+        return initiatives_in_neighbourhood(queryset, value)
 
     def needing(self, queryset, name, value):
         return queryset.filter(**{f"needs_{value}": True})
@@ -77,6 +79,7 @@ class KnowledgeFilter(django_filters.FilterSet):
         method="in_neighbourhood",
         empty_label=_("All neighbourhoods"),
         to_field_name="slug",
+        widget=CachedSelect(key="knowledge-neighbourhood"),
     )
 
     class Meta:
@@ -84,4 +87,4 @@ class KnowledgeFilter(django_filters.FilterSet):
         fields = ["theme", "neighbourhood"]
 
     def in_neighbourhood(self, queryset, name, value):
-        return in_neighbourhood(queryset, value)
+        return initiatives_in_neighbourhood(queryset, value)

@@ -45,3 +45,10 @@ INITIATIVE_ACCOUNTABILITY = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="initiatives/email/accountability",
 )
+
+INITIATIVE_GRANT_REQUESTED = register_kind(
+    "initiative_grant_requested",
+    label=_("New grant requests waiting for a decision (municipal staff)"),
+    default_channel=Channel.DIGEST,
+    template_prefix="initiatives/email/grant_requested",
+)

@@ -4,27 +4,31 @@ Registered in neighbourhoods' layer registry from InitiativesConfig.ready(), so 
 neighbourhoods app never imports initiatives.
 """
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from neighbourhoods.layers import point_layer, register_layer
+from neighbourhoods.layers import choice_labels, point_layer, register_layer, url_maker
 
+from .models import Initiative, Status, Theme
 from .selectors.initiatives import initiatives_for_map
 
 LAYER_NAME = "initiatieven"
 
 
 def initiatives_layer() -> dict:
+    themes, statuses = choice_labels(Theme.choices), choice_labels(Status.choices)
+    url = url_maker("initiatives:detail", "pk")
     return point_layer(
         initiatives_for_map(),
         properties=lambda initiative: {
             "name": initiative.title,
-            "kind": str(initiative.get_theme_display()),
-            "status": str(initiative.get_status_display()),
-            "url": reverse("initiatives:detail", kwargs={"pk": initiative.pk}),
+            "kind": themes.get(initiative.theme, initiative.theme),
+            "status": statuses.get(initiative.status, initiative.status),
+            "url": url(initiative.pk),
         },
     )
 
 
 def register_layers() -> None:
-    register_layer(LAYER_NAME, label=_("Initiatives"), build=initiatives_layer)
+    register_layer(
+        LAYER_NAME, label=_("Initiatives"), build=initiatives_layer, sources=(Initiative,)
+    )

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from neighbourhoods.sections import NeighbourhoodSection, register_section
 
-from .selectors.initiatives import latest_published_in, public_count_per_wijk
+from .selectors.initiatives import initiative_count_per_wijk, initiatives_latest_published_in
 
 
 def register_sections() -> None:
@@ -13,7 +13,7 @@ def register_sections() -> None:
             name="initiatives",
             title=_("Initiatives"),
             template_name="initiatives/partials/neighbourhood_section.html",
-            items=lambda neighbourhood: latest_published_in(neighbourhood, limit=5),
-            count_per_wijk=public_count_per_wijk,
+            items=lambda neighbourhood: initiatives_latest_published_in(neighbourhood, limit=5),
+            count_per_wijk=initiative_count_per_wijk,
         )
     )

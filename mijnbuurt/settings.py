@@ -208,11 +208,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "accounts:profile"
+LOGIN_REDIRECT_URL = "start"
 
 ACCOUNT_ADAPTER = "mijnbuurt.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "mijnbuurt.accounts.forms.SignupNameForm"  # and a name
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -333,6 +334,8 @@ RATE_LIMITS = {
     "invitations": "20/h/user,100/h/ip",
     "bookings": "20/h/user,100/h/ip",
     "signups": "30/h/user,300/h/ip",
+    # grant requests, each of which notifies municipal staff
+    "grant_requests": "10/h/user,50/h/ip",
     # postcode and address lookups (PDOK Locatieserver)
     "geocoder": "30/m/ip",
 }
@@ -354,7 +357,10 @@ RATELIMIT_FAIL_OPEN = True  # a cache that cannot count lets the request through
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# locale/: our own messages (makemessages writes into the first entry). overrides/locale/:
+# Django's and allauth's messages reworded (je, Inloggen/Uitloggen), kept by hand; it
+# wins over their own catalogues, since LOCALE_PATHS come before the apps' locale dirs.
+LOCALE_PATHS = [PROJECT_DIR / "locale", PROJECT_DIR / "overrides" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -579,3 +585,6 @@ HELP_REQUEST_FIRST_CONTACT_WORKING_DAYS = {
 HELP_REQUEST_REOPEN_DAYS = env.int("HELP_REQUEST_REOPEN_DAYS", default=30)
 # Closed requests are anonymised this many days after they were closed.
 HELP_REQUEST_RETENTION_DAYS = env.int("HELP_REQUEST_RETENTION_DAYS", default=365)
+# Views of a request by one person within one period of this many minutes are one
+# entry in its access log.
+HELP_REQUEST_VIEW_LOG_MINUTES = env.int("HELP_REQUEST_VIEW_LOG_MINUTES", default=10)

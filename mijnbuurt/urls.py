@@ -16,6 +16,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
+    path("mijn-buurt/", core_views.start, name="start"),
     # Inside the language prefix, so that /en/i18n/setlang/ can translate /en/... URLs.
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),

@@ -11,6 +11,7 @@ class NeighbourhoodsConfig(AppConfig):
         from mijnbuurt.accounts.roles import Role, register_role
 
         from .media import register_media_files
+        from .panels import register_panels
         from .selectors import user_is_organisation_member, user_is_professional
         from .services import (
             neighbourhoods_personal_data_erase,
@@ -26,3 +27,4 @@ class NeighbourhoodsConfig(AppConfig):
             erase=neighbourhoods_personal_data_erase,
         )
         register_media_files()
+        register_panels()

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .images import logo_validate
 from .models import Neighbourhood, Organisation
+from .place_picker import NeighbourhoodCheckboxes
 from .selectors import buurten_for_choice
 from .widgets import LocationField
 
@@ -76,19 +77,21 @@ class OrganisationForm(forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
+            "neighbourhoods": NeighbourhoodCheckboxes,
             "opening_hours": forms.Textarea(attrs={"rows": 3}),
-            "neighbourhoods": forms.SelectMultiple(attrs={"size": 8}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
         }
         help_texts = {
-            "neighbourhoods": _("Hold Ctrl (or Cmd) to choose more than one."),
+            "neighbourhoods": _("Open a district to choose its neighbourhoods."),
             "logo": _("A JPEG, PNG or WebP image of at most 2 MB."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["neighbourhoods"].queryset = Neighbourhood.objects.order_by("level", "name")
+        self.fields["neighbourhoods"].queryset = Neighbourhood.objects.select_related(
+            "wijk"
+        ).order_by("name")
         self.fields["logo"].widget = forms.FileInput(attrs=self.fields["logo"].widget.attrs)
         if not (self.instance.pk and self.instance.logo):
             del self.fields["remove_logo"]

@@ -68,7 +68,7 @@ def area_team_for(neighbourhood: Neighbourhood) -> AreaTeam | None:
     return None
 
 
-def approved_organisations() -> QuerySet[Organisation]:
+def organisations_approved() -> QuerySet[Organisation]:
     return Organisation.objects.filter(is_approved=True)
 
 
@@ -78,13 +78,13 @@ def organisations_serving(neighbourhood: Neighbourhood) -> list[Organisation]:
         where = Q(neighbourhoods=neighbourhood) | Q(neighbourhoods__wijk=neighbourhood)
     else:
         where = Q(neighbourhoods=neighbourhood) | Q(neighbourhoods=neighbourhood.wijk_id)
-    ids = approved_organisations().filter(where).values("pk")
+    ids = organisations_approved().filter(where).values("pk")
     return list(Organisation.objects.filter(pk__in=ids).only("pk", "name", "slug", "kind"))
 
 
 def organisations_directory() -> QuerySet[Organisation]:
     """Approved organisations for the social map's list; filter with OrganisationFilter."""
-    return approved_organisations().prefetch_related(
+    return organisations_approved().prefetch_related(
         Prefetch("neighbourhoods", queryset=Neighbourhood.objects.only("pk", "name", "slug"))
     )
 
@@ -97,7 +97,7 @@ def organisation_for_page() -> QuerySet[Organisation]:
 
 
 def organisations_for_map() -> QuerySet[Organisation]:
-    return approved_organisations().filter(latitude__isnull=False, longitude__isnull=False)
+    return organisations_approved().filter(latitude__isnull=False, longitude__isnull=False)
 
 
 def buurten_for_choice() -> QuerySet[Neighbourhood]:
@@ -114,3 +114,12 @@ def user_is_professional(user) -> bool:
 
 def user_is_organisation_member(user) -> bool:
     return Organisation.objects.filter(members=user.pk).exists()
+
+
+def home_area(user) -> Neighbourhood | None:
+    """The wijk ``user`` lives in (their home buurt's wijk, or the home neighbourhood
+    itself when it is a wijk); no query when ``home_neighbourhood__wijk`` is loaded."""
+    home = user.home_neighbourhood if user.home_neighbourhood_id else None
+    if home is None:
+        return None
+    return home.wijk if home.wijk_id else home

@@ -1,9 +1,10 @@
 """A location picker of our own: an address, or a point clicked on a map.
 
-Without JavaScript it is three plain inputs: an address (looked up with the
-geocoder when the form is sent) and latitude/longitude. With JavaScript a map
-appears under them; clicking it fills in the coordinates, and typing coordinates
-moves the marker. The field cleans to ``(latitude, longitude)`` or ``None``.
+Without JavaScript it is an address input (looked up with the geocoder when the form
+is sent). The latitude/longitude are hidden inputs: nobody types coordinates. With
+JavaScript a map appears under the address; clicking it fills in the hidden
+coordinates, and typing a new address clears them. The field cleans to
+``(latitude, longitude)`` or ``None``.
 """
 
 from django import forms
@@ -39,8 +40,8 @@ class LocationWidget(forms.MultiWidget):
     def __init__(self, attrs=None):
         widgets = {
             "address": forms.TextInput(attrs={"autocomplete": "street-address", "size": 40}),
-            "latitude": forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
-            "longitude": forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+            "latitude": forms.HiddenInput(attrs={"data-location-latitude": True}),
+            "longitude": forms.HiddenInput(attrs={"data-location-longitude": True}),
         }
         super().__init__(widgets, attrs)
 
@@ -60,11 +61,11 @@ class LocationField(forms.MultiValueField):
     widget = LocationWidget
     default_error_messages = {
         "half": _("Enter both latitude and longitude, or neither."),
-        "outside": _("That point is not in Assen. Click on the map or check the coordinates."),
+        "outside": _("That point is not in Assen. Click on the map or check the address."),
         "not_found": _("We could not find that address. Check it, or click on the map."),
         "unreachable": _(
-            "The address service cannot be reached right now. Click on the map or enter "
-            "the coordinates instead."
+            "The address service cannot be reached right now. Click on the map instead, "
+            "or try again later."
         ),
     }
 

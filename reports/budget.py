@@ -7,11 +7,13 @@ Definitions (the page says the same):
   (commitments and expenses);
 - spent: grants paid, plus allocations of kind expense;
 - remaining: amount minus committed (never below zero: the services refuse it);
-- savings realised: the part of the amount that is not committed, i.e. amount minus
-  committed. It is compared with the line's savings target: the target is met when
-  savings realised >= target; "still to find" is target minus realised when positive.
-  During the year the realised figure is provisional: money still free may yet be
-  committed.
+- expected savings (forecast): the part of the amount that is not committed, i.e.
+  amount minus committed. During the year it is a forecast: money still free may yet be
+  committed. It is compared with the line's savings target: the target is met when the
+  forecast >= target; "still to find" is target minus the forecast when positive;
+- savings realised (to date): only a closed year realises a saving, so it is the
+  forecast once the year is over and zero while the year runs. The page shows both
+  figures side by side, so a forecast is never read as money already saved.
 
 The seed's "Bouwbudget" is EUR 3.8 million in all, with a saving of EUR 800,000 to
 1,000,000 agreed; the totals are shown against those figures. One query.
@@ -22,6 +24,7 @@ from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from initiatives.models import BudgetAllocation, BudgetLine, GrantRequest
 
@@ -54,6 +57,7 @@ class LineFigures:
     grants_paid: Decimal
     allocations_spent: Decimal
     savings_target: Decimal
+    closed: bool = False  # the year is over: what is not committed now is saved
 
     @property
     def committed(self) -> Decimal:
@@ -68,17 +72,22 @@ class LineFigures:
         return self.amount - self.committed
 
     @property
-    def savings_realised(self) -> Decimal:
-        """Amount minus committed: what the municipality will not spend on this line."""
+    def savings_forecast(self) -> Decimal:
+        """Amount minus committed: what the municipality expects not to spend on this line."""
         return self.amount - self.committed
 
     @property
+    def savings_realised(self) -> Decimal:
+        """Saved for real: the forecast once the year is closed, nothing before."""
+        return self.savings_forecast if self.closed else ZERO
+
+    @property
     def savings_to_find(self) -> Decimal:
-        return max(self.savings_target - self.savings_realised, ZERO)
+        return max(self.savings_target - self.savings_forecast, ZERO)
 
     @property
     def target_met(self) -> bool:
-        return self.savings_realised >= self.savings_target
+        return self.savings_forecast >= self.savings_target
 
 
 @dataclass
@@ -86,6 +95,10 @@ class BudgetReport:
     year: int
     lines: list[LineFigures]
     total: LineFigures
+
+    @property
+    def closed(self) -> bool:
+        return self.total.closed
 
     agenda_budget = AGENDA_BUDGET
     agreed_saving_min = AGREED_SAVING_MIN
@@ -121,11 +134,13 @@ def budget_report(*, year: int) -> BudgetReport:
         .order_by("name", "pk")
         .values("pk", "code", "name", *FIELDS)
     )
-    lines = [LineFigures(**row) for row in rows]
+    closed = year < timezone.localdate().year
+    lines = [LineFigures(**row, closed=closed) for row in rows]
     total = LineFigures(
         pk=0,
         code="",
         name="",
+        closed=closed,
         **{name: sum((getattr(line, name) for line in lines), ZERO) for name in FIELDS},
     )
     return BudgetReport(year=year, lines=lines, total=total)

@@ -13,6 +13,7 @@ BAR_GAP = 8
 LABEL_WIDTH = 170
 PLOT_WIDTH = 330
 VALUE_WIDTH = 90
+SCALE_HEIGHT = 28  # the scale under the bars: its start and end value
 
 
 @dataclass
@@ -28,15 +29,23 @@ class Chart:
     axis: dict = field(default_factory=dict)
 
 
+def _scale_top(numbers: list[float], kind: str) -> float:
+    """Where the axis ends: 100 for a percentage (0.1 % is a sliver, not a full bar),
+    else the largest value."""
+    if kind == "pct":
+        return 100.0
+    return max(numbers, default=0) or 1
+
+
 def bar_chart(table: Table, key: str) -> Chart:
     labels, values = table.column(key)
     column = next(c for c in table.columns if c.key == key)
     numbers = [float(v or 0) for v in values]
-    top = max(numbers, default=0) or 1
+    top = _scale_top(numbers, column.kind)
     items = []
     for n, (label, value, number) in enumerate(zip(labels, values, numbers, strict=True)):
         y = 10 + n * (BAR_HEIGHT + BAR_GAP)
-        width = round(number / top * PLOT_WIDTH, 1)
+        width = round(min(max(number, 0) / top, 1) * PLOT_WIDTH, 1)
         items.append(
             {
                 "label": label,
@@ -48,15 +57,25 @@ def bar_chart(table: Table, key: str) -> Chart:
                 "value_x": LABEL_WIDTH + width + 6,
             }
         )
+    bottom = 10 + len(items) * (BAR_HEIGHT + BAR_GAP)
     return Chart(
         slug=f"{table.slug}-{key}",
         title=str(column.label),
         kind="bar",
         table_slug=table.slug,
         width=LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH,
-        height=20 + len(items) * (BAR_HEIGHT + BAR_GAP),
+        height=bottom + SCALE_HEIGHT,
         items=items,
-        axis={"x": LABEL_WIDTH, "bottom": 10 + len(items) * (BAR_HEIGHT + BAR_GAP)},
+        axis={
+            "x": LABEL_WIDTH,
+            "end": LABEL_WIDTH + PLOT_WIDTH,
+            "bottom": bottom,
+            "label_y": bottom + 14,
+            "start_text": "0 %" if column.kind == "pct" else "0",
+            "end_text": "100 %"
+            if column.kind == "pct"
+            else formatted(max((v for v in values if v is not None), default=0), column.kind),
+        },
     )
 
 

@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from helprequests.models import OPEN_STATUSES_LIST, HelpKind, HelpRequest
 from initiatives.models import Initiative, Status, Support, Theme
@@ -26,7 +27,7 @@ from mijnbuurt.core.aggregates import median, median_per
 from venues.models import Booking
 
 from .hours_open import hours_open
-from .scope import Scope, wijk_of
+from .scope import Scope, row_of
 from .volunteers import volunteer_figures
 
 MONTHS = range(1, 13)
@@ -134,8 +135,8 @@ def _hours(duration: dt.timedelta | None) -> Decimal:
 @dataclass
 class Dashboard:
     scope: Scope
-    wijken: list  # [(id, name)] in the rows, in name order
-    per_wijk: dict  # wijk id -> Figures
+    wijken: list  # [(id, name)] in the rows: wijken, or a wijk's buurten (see rows_for)
+    per_wijk: dict  # row id (wijk, or buurt) -> Figures
     per_month: dict  # month number -> Figures
     total: Figures
 
@@ -146,7 +147,7 @@ def _grouped(source: Source, scope: Scope) -> list[tuple[int, int, dict]]:
     rows = (
         source.queryset()
         .filter(scope.within(source.path, source.when))
-        .values(wijk=wijk_of(source.path), month=ExtractMonth(source.when))
+        .values(wijk=row_of(scope, source.path), month=ExtractMonth(source.when))
         .annotate(**source.aggregates())
         .order_by()
     )
@@ -165,10 +166,18 @@ def _add(figures: "Figures", row: dict) -> None:
         figures.values[name] = (figures.values.get(name) or 0) + (value or 0)
 
 
-def dashboard(*, scope: Scope, wijken: list[tuple[int, str]]) -> Dashboard:
-    """All figures of the dashboard for ``scope``; ``wijken`` are the rows to show."""
+def dashboard(
+    *, scope: Scope, wijken: list[tuple[int, str]], buurten: dict | None = None
+) -> Dashboard:
+    """All figures of the dashboard for ``scope``, a row per wijk (``[(id, name)]``).
+
+    With a wijk chosen, a row per buurt of it (``buurten``: wijk id -> ``[(id, name)]``)
+    and one for the wijk as a whole (what is placed in no buurt; left out when empty).
+    """
     if scope.wijk_id is not None:
-        wijken = [(pk, name) for pk, name in wijken if pk == scope.wijk_id]
+        name = dict(wijken).get(scope.wijk_id, scope.wijk_name)
+        whole = _("%(wijk)s (the wijk as a whole)") % {"wijk": name}
+        wijken = [*(buurten or {}).get(scope.wijk_id, []), (scope.wijk_id, whole)]
     per_wijk = {pk: Figures() for pk, _name in wijken}
     per_month = {month: Figures() for month in MONTHS}
     total = Figures()
@@ -186,6 +195,10 @@ def dashboard(*, scope: Scope, wijken: list[tuple[int, str]]) -> Dashboard:
     total.values.update(overall)
     _help_medians(scope, per_wijk, per_month, total)
     _venue_hours(scope, per_wijk, per_month, total)
+    if scope.wijk_id in per_wijk and not any(per_wijk[scope.wijk_id].values.values()):
+        # Nothing is placed in the wijk as a whole: its buurten are the rows.
+        del per_wijk[scope.wijk_id]
+        wijken = [(pk, name) for pk, name in wijken if pk != scope.wijk_id]
     return Dashboard(
         scope=scope, wijken=wijken, per_wijk=per_wijk, per_month=per_month, total=total
     )
@@ -195,7 +208,7 @@ def _help_medians(scope, per_wijk, per_month, total) -> None:
     answered = HelpRequest.objects.filter(
         scope.within("", "created_at"), first_contact_at__isnull=False
     )
-    by_wijk = median_per(answered, TO_FIRST_CONTACT, key=wijk_of(""))
+    by_wijk = median_per(answered, TO_FIRST_CONTACT, key=row_of(scope, ""))
     by_month = median_per(answered, TO_FIRST_CONTACT, key=ExtractMonth("created_at"))
     for rows, target in ((by_wijk, per_wijk), (by_month, per_month)):
         for key, duration in rows.items():

@@ -18,7 +18,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from venues.models import Closure, OpeningHours, Room
 from venues.schedule import hours_between
 
-from .scope import Scope, wijk_of
+from .scope import Scope, row_of
 
 
 def _weekdays_per_month(year: int) -> dict[int, list[int]]:
@@ -42,7 +42,9 @@ def hours_open(scope: Scope) -> tuple[dict[int, Decimal], dict[int, Decimal]]:
     )
     opening = (
         OpeningHours.objects.filter(scope.located("venue__"))
-        .annotate(wijk=wijk_of("venue__"), rooms=Subquery(rooms, output_field=IntegerField()))
+        .annotate(
+            wijk=row_of(scope, "venue__"), rooms=Subquery(rooms, output_field=IntegerField())
+        )
         .values_list("venue_id", "wijk", "rooms", "weekday", "opens", "closes")
     )
     weekly = defaultdict(lambda: [Decimal(0)] * 7)  # venue -> hours per weekday, all rooms

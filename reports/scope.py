@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -42,3 +42,11 @@ class Scope:
 def wijk_of(path: str) -> Coalesce:
     """The wijk a row lies in: its buurt's wijk, or the wijk itself."""
     return Coalesce(f"{path}neighbourhood__wijk_id", f"{path}neighbourhood_id")
+
+
+def row_of(scope: Scope, path: str):
+    """The report row a row counts in: its wijk for all of Assen; with a wijk chosen,
+    its buurt (or the wijk itself, for what is placed in the wijk as a whole)."""
+    if scope.wijk_id is None:
+        return wijk_of(path)
+    return F(f"{path}neighbourhood_id")

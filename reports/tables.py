@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from helprequests.models import HelpKind
@@ -59,9 +60,15 @@ class Table:
     columns: list[Column]  # the first one heads the rows
     rows: list[list] = field(default_factory=list)
     total: list | None = None
+    sheet: object = ""  # a short name for the Excel sheet (at most 31 characters)
+    links: list = field(default_factory=list)  # per row: where its label leads, or None
 
     def display_rows(self) -> list[list[str]]:
-        return [self._display(row) for row in self.rows]
+        shown = [self._display(row) for row in self.rows]
+        for row, link in zip(shown, self.links, strict=False):
+            if link:
+                row[0] = format_html('<a href="{}">{}</a>', link, row[0])
+        return shown
 
     def display_total(self) -> list[str] | None:
         return None if self.total is None else self._display(self.total)
@@ -101,57 +108,65 @@ def _value(figures: Figures, column: Column):
     return value
 
 
-def _table(slug, title, head, columns, labelled_rows, total) -> Table:
+def _table(slug, title, sheet, head, columns, labelled_rows, total, links=()) -> Table:
     return Table(
         slug=slug,
         title=title,
+        sheet=sheet,
         columns=[head, *columns],
         rows=[[label, *(_value(f, c) for c in columns)] for label, f in labelled_rows],
         total=[_("Total"), *(_value(total, c) for c in columns)],
+        links=list(links),
     )
 
 
-def dashboard_tables(report: Dashboard) -> list[Table]:
-    wijk = Column("wijk", _("Wijk"), "text")
-    per_wijk = [(name, report.per_wijk[pk]) for pk, name in report.wijken]
+# Titles and short sheet names of the tables by row: (all of Assen per wijk, a wijk per buurt).
+TITLES = {
+    "wijken": ((_("Per wijk"), _("Per wijk")), (_("Per buurt"), _("Per buurt"))),
+    "status": (
+        (_("Initiatives by status per wijk"), _("Status per wijk")),
+        (_("Initiatives by status per buurt"), _("Status per buurt")),
+    ),
+    "thema": (
+        (_("Initiatives by theme per wijk"), _("Themes per wijk")),
+        (_("Initiatives by theme per buurt"), _("Themes per buurt")),
+    ),
+    "hulpvragen": (
+        (_("Help requests by kind per wijk"), _("Help requests per wijk")),
+        (_("Help requests by kind per buurt"), _("Help requests per buurt")),
+    ),
+}
+
+
+def dashboard_tables(report: Dashboard, *, link=None) -> list[Table]:
+    """The dashboard's tables; ``link(row id)`` gives each row's drill-down address."""
+    per_buurt = report.scope.wijk_id is not None
+    head = Column("buurt", _("Buurt"), "text") if per_buurt else Column("wijk", _("Wijk"), "text")
+    per_area = [(name, report.per_wijk[pk]) for pk, name in report.wijken]
+    links = [link(pk) if link else None for pk, _name in report.wijken]
     per_month = [(MONTH_NAMES[m - 1], report.per_month[m]) for m in sorted(report.per_month)]
     statuses = [Column(f"status_{s.value}", s.label) for s in Status]
     themes = [Column(f"theme_{t.value}", t.label) for t in Theme]
     kinds = [Column(f"kind_{k.value}", k.label) for k in HelpKind]
+
+    def by_area(slug, columns):
+        title, sheet = TITLES[slug][per_buurt]
+        return _table(slug, title, sheet, head, columns, per_area, report.total, links)
+
     return [
-        _table("wijken", _("Per wijk"), wijk, OVERVIEW, per_wijk, report.total),
+        by_area("wijken", OVERVIEW),
         _table(
             "maanden",
+            _("Month by month"),
             _("Month by month"),
             Column("month", _("Month"), "text"),
             OVERVIEW,
             per_month,
             report.total,
         ),
-        _table(
-            "status",
-            _("Initiatives by status per wijk"),
-            wijk,
-            [*statuses, OVERVIEW[0]],
-            per_wijk,
-            report.total,
-        ),
-        _table(
-            "thema",
-            _("Initiatives by theme per wijk"),
-            wijk,
-            [*themes, OVERVIEW[0]],
-            per_wijk,
-            report.total,
-        ),
-        _table(
-            "hulpvragen",
-            _("Help requests by kind per wijk"),
-            wijk,
-            [*kinds, *OVERVIEW[8:]],
-            per_wijk,
-            report.total,
-        ),
+        by_area("status", [*statuses, OVERVIEW[0]]),
+        by_area("thema", [*themes, OVERVIEW[0]]),
+        by_area("hulpvragen", [*kinds, *OVERVIEW[8:]]),
     ]
 
 
@@ -164,6 +179,7 @@ BUDGET_COLUMNS = [
     Column("spent", _("Spent"), "money"),
     Column("remaining", _("Remaining"), "money"),
     Column("savings_target", _("Savings target"), "money"),
+    Column("savings_forecast", _("Expected savings (forecast)"), "money"),
     Column("savings_realised", _("Savings realised"), "money"),
     Column("savings_to_find", _("Savings still to find"), "money"),
 ]
@@ -174,6 +190,7 @@ def budget_table(report: BudgetReport) -> Table:
     return Table(
         slug="budget",
         title=_("Budget %(year)s") % {"year": report.year},
+        sheet=_("Budget %(year)s") % {"year": report.year},
         columns=BUDGET_COLUMNS,
         rows=[[line.name, *(getattr(line, k) for k in keys)] for line in report.lines],
         total=[_("Total"), *(getattr(report.total, k) for k in keys)],

@@ -16,7 +16,7 @@ from django.db.models.functions import ExtractMonth
 
 from volunteers.models import SignUp
 
-from .scope import Scope, wijk_of
+from .scope import Scope, row_of
 
 PATH, WHEN = "shift__task__", "shift__starts_at"
 COUNTED_HOURS = (SignUp.Hours.CONFIRMED, SignUp.Hours.CORRECTED)
@@ -47,7 +47,7 @@ def volunteer_figures(scope: Scope) -> tuple[dict, dict, dict]:
             row["key"]: _figures(row["n"], row["h"])
             for row in _signups(scope).values(key=key).annotate(**aggregates).order_by()
         }
-        for key in (wijk_of(PATH), ExtractMonth(WHEN))
+        for key in (row_of(scope, PATH), ExtractMonth(WHEN))
     )
     total = _signups(scope).aggregate(**aggregates)
     return by_wijk, by_month, _figures(total["n"], total["h"])
@@ -56,7 +56,7 @@ def volunteer_figures(scope: Scope) -> tuple[dict, dict, dict]:
 def _with_grouping_sets(scope: Scope) -> tuple[dict, dict, dict]:
     rows = (
         _signups(scope)
-        .annotate(w=wijk_of(PATH), m=ExtractMonth(WHEN))
+        .annotate(w=row_of(scope, PATH), m=ExtractMonth(WHEN))
         .values_list("w", "m", "volunteer_id", "status", "hours", "hours_status")
         .order_by()
     )

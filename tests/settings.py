@@ -9,3 +9,7 @@ import os
 os.environ.setdefault("DEBUG", "true")
 
 from mijnbuurt.settings import *  # noqa: F403
+
+# The OpenID Connect test provider runs in the test process; on a busy machine its
+# answer to the token request can take longer than allauth's 5 s default.
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 30

@@ -53,6 +53,7 @@ def test_wheel_holds_every_app_with_its_templates_static_files_migrations_and_da
         "mijnbuurt/static/vendor/voorbeeld-design-tokens/theme.css",
         "mijnbuurt/static/neighbourhoods/map.js",
         "mijnbuurt/locale/nl/LC_MESSAGES/django.mo",
+        "mijnbuurt/overrides/locale/nl/LC_MESSAGES/django.mo",  # Django's and allauth's, reworded
         "neighbourhoods/data/assen-wijken-2023.geojson",
         "neighbourhoods/data/assen-buurten-2022.geojson",
         "helprequests/migrations/0001_help_requests_from_neighbourhoods.py",
@@ -106,6 +107,7 @@ get_template("429.html")
 get_template("helprequests/resident/list.html")
 with translation.override("nl"):
     assert translation.gettext("Too many attempts") == "Te veel pogingen"
+    assert translation.gettext("Sign In") == "Inloggen"  # the overrides of allauth's Dutch
 
 wijken = resources.files("neighbourhoods") / "data" / "assen-wijken-2023.geojson"
 assert json.loads(wijken.read_text())["features"]

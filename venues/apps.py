@@ -12,6 +12,7 @@ class VenuesConfig(AppConfig):
 
         from . import kinds  # noqa: F401  (declares the notification kinds)
         from .layers import register as register_layer
+        from .panels import register_panels
         from .sections import register_sections
         from .selectors import user_manages_a_venue
         from .services.personal_data import (
@@ -27,3 +28,4 @@ class VenuesConfig(AppConfig):
         )
         register_layer()
         register_sections()
+        register_panels()

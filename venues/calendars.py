@@ -6,6 +6,7 @@ venue's managers see it on their management page.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
@@ -40,6 +41,11 @@ def _event(booking: Booking, *, summary: str) -> Event:
         "location", f"{booking.room.name}, {booking.room.venue.name}, {booking.room.venue.address}"
     )
     event.add("status", "CONFIRMED" if booking.status == Booking.Status.APPROVED else "TENTATIVE")
+    event.add("url", settings.SITE_URL + reverse("venues:booking", kwargs={"pk": booking.pk}))
+    details = [booking.purpose, f"{booking.room.name}, {booking.room.venue.name}"]
+    if booking.initiative_id:
+        details.append(_("For the initiative: %(title)s") % {"title": booking.initiative.title})
+    event.add("description", "\n".join(details))
     return event
 
 

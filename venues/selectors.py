@@ -75,7 +75,7 @@ class RoomWeek:
     days: list = field(default_factory=list)
 
 
-def week_availability(*, venue: Venue, monday: dt.date, today: dt.date) -> list[RoomWeek]:
+def venue_week_availability(*, venue: Venue, monday: dt.date, today: dt.date) -> list[RoomWeek]:
     """Each room's free, booked and closed stretches in the week; two queries.
 
     ``venue`` comes from :func:`venue_for_page` (rooms and opening hours prefetched).
@@ -124,7 +124,7 @@ def booking_for_page() -> QuerySet[Booking]:
     return _bookings().prefetch_related("events__actor")
 
 
-def series_dates_left(*, booking: Booking) -> int:
+def booking_series_dates_left(*, booking: Booking) -> int:
     """How many dates of ``booking``'s repeating series can still be cancelled (0 if none)."""
     if booking.series is None:
         return 0
@@ -149,8 +149,43 @@ def bookings_upcoming(*, venue: Venue, limit: int = 50) -> list[Booking]:
     )
 
 
+def bookings_coming_for_initiative(*, initiative_id: int, limit: int = 10) -> list[Booking]:
+    """The approved bookings still to come that are linked to an initiative (one query)."""
+    return list(
+        Booking.objects.filter(
+            initiative_id=initiative_id, status=Booking.Status.APPROVED, end__gt=timezone.now()
+        )
+        .select_related("room__venue")
+        .order_by("start", "pk")[:limit]
+    )
+
+
 def bookings_of_user(*, user) -> QuerySet[Booking]:
     return _bookings().filter(booker=user).order_by("-start", "-pk")
+
+
+def bookings_coming_of(*, user, limit: int = 5) -> list[Booking]:
+    """``user``'s bookings still to come, waiting or approved, soonest first (one query)."""
+    return list(
+        Booking.objects.filter(booker=user, status__in=Booking.ACTIVE, end__gt=timezone.now())
+        .select_related("room__venue")
+        .order_by("start", "pk")[:limit]
+    )
+
+
+def venues_managed_by(*, user) -> list[Venue]:
+    """The venues ``user`` manages, each with ``to_decide``: bookings still to come that
+    wait for approval (one query)."""
+    waiting = Q(
+        rooms__bookings__status=Booking.Status.PENDING,
+        rooms__bookings__start__gt=timezone.now(),
+    )
+    return list(
+        Venue.objects.filter(managers=user.pk)
+        .annotate(to_decide=Count("rooms__bookings", filter=waiting))
+        .only("pk", "name", "slug")
+        .order_by("name", "pk")
+    )
 
 
 def bookings_for_room_calendar(*, room: Room) -> QuerySet[Booking]:

@@ -17,13 +17,13 @@ class VolunteersConfig(AppConfig):
         from .layers import register_layers
         from .panels import register_panels
         from .sections import register_sections
-        from .selectors import is_volunteer
+        from .selectors import user_is_volunteer
         from .services.personal_data import (
             volunteering_personal_data_erase,
             volunteering_personal_data_export,
         )
 
-        register_role(Role.VOLUNTEER, is_volunteer)
+        register_role(Role.VOLUNTEER, user_is_volunteer)
         register_personal_data(
             "volunteering",
             export=volunteering_personal_data_export,

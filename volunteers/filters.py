@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Theme
+from mijnbuurt.core.widgets import CachedSelect
 from neighbourhoods.models import Neighbourhood
 
 from .models import Skill, Task
@@ -28,6 +29,7 @@ class TaskFilter(django_filters.FilterSet):
         method="in_neighbourhood",
         empty_label=_("All neighbourhoods"),
         to_field_name="slug",
+        widget=CachedSelect(key="tasks-neighbourhood"),
     )
     theme = django_filters.ChoiceFilter(
         label=_("Theme"), choices=Theme.choices, empty_label=_("All themes")
@@ -38,6 +40,7 @@ class TaskFilter(django_filters.FilterSet):
         field_name="skills",
         empty_label=_("All skills"),
         to_field_name="slug",
+        widget=CachedSelect(key="tasks-skill"),
     )
     date_from = django_filters.DateFilter(
         label=_("With a shift from"),

@@ -29,20 +29,20 @@ import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from numpy.dtypes import StringDType
 
 from initiatives.models import Theme
 
+from .matching_reasons import TEXT, PlaceReasons, fragments, skill_reasons
 from .models import Suggestion
 from .selectors.matching import (
     Places,
     Tasks,
     Volunteers,
-    existing_notified,
-    matching_places,
-    matching_skills,
-    matching_tasks,
-    matching_volunteers,
+    places_for_matching,
+    skills_for_matching,
+    suggestions_notified,
+    tasks_for_matching,
+    volunteers_for_matching,
 )
 
 WEIGHTS = {"skill": 3.0, "interest": 2.0, "distance": 2.0, "availability": 1.5, "vog": 0.5}
@@ -50,9 +50,7 @@ DISTANCE_SCALE_KM = 3.0
 NEARBY_KM = 2.0
 MIN_SCORE = 1.0
 CHUNK = 1000
-TEXT = StringDType()
 EARTH_KM = 6371.0088
-MAX_SKILL_REASONS = 3
 ADVISORY_LOCK = 7_301_001  # pg_advisory_xact_lock key of the matching writes
 
 
@@ -75,6 +73,7 @@ class _Arrays:
     interests: np.ndarray  # volunteers x themes+1 (bool)
     task_theme: np.ndarray
     points: np.ndarray  # volunteers x P neighbourhood indexes (padding = the empty row)
+    has_home: np.ndarray  # points[:, 0] is the volunteer's home (bool)
     distances: np.ndarray  # neighbourhoods+1 x tasks (km, inf if unknown)
     chosen: np.ndarray  # volunteers x neighbourhoods+1 (bool)
     task_place: np.ndarray
@@ -151,6 +150,7 @@ def _arrays(vols: Volunteers, tasks: Tasks, places: Places, skill_ids: list[int]
         interests=_one_hot(vols.interests, themes, len(themes) + 1, dtype=bool),
         task_theme=np.array([themes.get(t, len(themes)) for t in tasks.themes], dtype=np.int32),
         points=points,
+        has_home=np.array([home in place_index for home in vols.homes], dtype=bool),
         distances=distances,
         chosen=_one_hot(vols.chosen, place_index, empty + 1, dtype=bool),
         task_place=np.array([place_index.get(p, empty) for p in tasks.neighbourhoods], np.int32),
@@ -170,7 +170,8 @@ def _arrays(vols: Volunteers, tasks: Tasks, places: Places, skill_ids: list[int]
 
 
 def _score_chunk(a: _Arrays, rows: slice) -> tuple[np.ndarray, ...]:
-    """Scores of volunteers ``rows`` against every task, and the parts reasons need."""
+    """Scores of volunteers ``rows`` against every task, and the parts reasons need: the
+    distance (km) and whether the task lies in a buurt or wijk the volunteer chose."""
     skill = (a.skills[rows] @ a.task_skills) / a.task_skill_count
     interest = a.interests[rows][:, a.task_theme]
     distance = a.distances[a.points[rows, 0]]
@@ -193,7 +194,7 @@ def _score_chunk(a: _Arrays, rows: slice) -> tuple[np.ndarray, ...]:
     max_km = a.max_km[rows, None]
     excluded |= np.isfinite(distance) & (distance > max_km)  # nan limit compares False
     score[excluded] = -np.inf
-    return score, distance
+    return score, distance, inside
 
 
 def _top(score: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -219,15 +220,6 @@ def _lowest_bits(masks: np.ndarray) -> np.ndarray:
     return np.where(masks > 0, np.log2(np.maximum(lowest, 1)).astype(np.int64), -1)
 
 
-def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _fragments(values) -> np.ndarray:
-    """JSON texts, each followed by a comma, as a numpy string array."""
-    return np.array([_json(v) + "," if v else "" for v in values], dtype=TEXT)
-
-
 @dataclass
 class Pairs:
     """The kept pairs of one chunk of volunteers, best first per volunteer."""
@@ -238,27 +230,15 @@ class Pairs:
     reasons: np.ndarray  # JSON text per pair (numpy strings)
 
 
-def _skill_reasons(a: _Arrays, i, c, names: list[str]) -> np.ndarray:
-    """The ``["skill", name]`` reasons of each pair: shared skills, by name, at most three."""
-    if not names:
-        return np.full(len(i), "", dtype=TEXT)
-    common = np.packbits((a.skills[i] > 0) & (a.task_skills.T[c] > 0), axis=1)
-    combinations, inverse = np.unique(common, axis=0, return_inverse=True)
-    texts = []
-    for packed in combinations:
-        columns = np.flatnonzero(np.unpackbits(packed)[: len(names)])
-        chosen = sorted(names[col] for col in columns)[:MAX_SKILL_REASONS]
-        texts.append("".join(_json(["skill", name]) + "," for name in chosen))
-    return np.array(texts, dtype=TEXT)[inverse.ravel()]
-
-
 def score_all(vols: Volunteers, tasks: Tasks, places: Places, skill_names: dict[int, str]):
     """Yield the kept pairs (``Pairs``) a chunk of volunteers at a time.
 
     Reasons come in the ``[code, value]`` format of matching_reasons: the skills both
-    have (by name, at most three), the shared interest, "nearby" within NEARBY_KM, the
-    first part of the week that fits, and the VOG a VOG task asks for. They are built
-    as JSON text from per-task and per-combination pieces, without a loop per pair.
+    have (by name, at most three), the shared interest, the buurt or wijk the volunteer
+    chose that holds the task or else the volunteer's nearest place within NEARBY_KM
+    (the very distance the score used), the first part of the week that fits, and the
+    VOG a VOG task asks for. They are built as JSON text from per-task and
+    per-combination pieces, without a loop per pair.
     """
     if not vols.user_ids or not tasks.ids:
         return
@@ -267,22 +247,23 @@ def score_all(vols: Volunteers, tasks: Tasks, places: Places, skill_names: dict[
     names = list(skill_names.values())
     user_ids = np.array(vols.user_ids, dtype=np.int64)
     task_ids = np.array(tasks.ids, dtype=np.int64)
-    interest = _fragments([["interest", theme] for theme in tasks.themes])
-    nearby = _fragments([["nearby", places.names.get(p, "")] for p in tasks.neighbourhoods])
-    moments = _fragments([["availability", [b // 3, b % 3]] for b in range(21)] + [None])
-    vog = _fragments([["vog", ""]])[0]
+    interest = fragments([["interest", theme] for theme in tasks.themes])
+    # By place index, as in _arrays; the empty row last.
+    place_reasons = PlaceReasons([*places.names.values(), ""], near_km=NEARBY_KM)
+    moments = fragments([["availability", [b // 3, b % 3]] for b in range(21)] + [None])
+    vog = fragments([["vog", ""]])[0]
     for start in range(0, len(vols.user_ids), CHUNK):
-        score, distance = _score_chunk(a, slice(start, start + CHUNK))
+        score, distance, inside = _score_chunk(a, slice(start, start + CHUNK))
         r, c = _top(score, k)
         i = r + start
         scores = score[r, c].round(4)
-        near = distance[r, c] <= NEARBY_KM
-        del score, distance
+        km, in_area = distance[r, c], inside[r, c]
+        del score, distance, inside
         bits = _lowest_bits(a.availability[i] & a.task_masks[c])
         text = (
-            _skill_reasons(a, i, c, names)
+            skill_reasons(a, i, c, names)
             + np.where(a.interests[i, a.task_theme[c]], interest[c], "")
-            + np.where(near, nearby[c], "")
+            + place_reasons(a, i, c, km=km, in_area=in_area)
             + moments[bits]  # -1: the empty piece at the end
             + np.where(a.task_vog[c], vog, "")
         )
@@ -384,11 +365,11 @@ def match(*, user_id: int | None = None) -> MatchRun:
     """Recompute the suggestions of every volunteer, or only of ``user_id``."""
     run = MatchRun()
     started = time.perf_counter()
-    skill_names = matching_skills()
-    places = matching_places()
-    vols = matching_volunteers(skill_names=skill_names, user_id=user_id)
-    tasks = matching_tasks()
-    known = existing_notified(user_id=user_id)
+    skill_names = skills_for_matching()
+    places = places_for_matching()
+    vols = volunteers_for_matching(skill_names=skill_names, user_id=user_id)
+    tasks = tasks_for_matching()
+    known = suggestions_notified(user_id=user_id)
     loaded = time.perf_counter()
     chunks = list(score_all(vols, tasks, places, skill_names))
     scored = time.perf_counter()

@@ -2,7 +2,9 @@
 
 An initiative's page lists its volunteer tasks; a help request's pages show its
 hand-overs to a volunteer (the team's page) and the volunteer who was found (the
-resident's page). Each context function runs one query.
+resident's page); the start page "Mijn buurt" (mijnbuurt.core.start) shows the tasks
+of this week in the person's wijk and their own coming shifts. Each context function
+runs one query.
 """
 
 import rules
@@ -12,10 +14,12 @@ from helprequests.models import HelpRequest
 from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from mijnbuurt.core.panels import Panel, register_panel
+from mijnbuurt.core.start import MINE, NEIGHBOURHOOD
+from neighbourhoods.selectors import home_area
 
 from .models import HandOver
 from .selectors.handover import handovers_of
-from .selectors.tasks import open_tasks_of_initiative
+from .selectors.tasks import agenda_upcoming, tasks_open_of_initiative, tasks_this_week_in
 
 IN_PROGRESS = (HandOver.Status.OFFERED, HandOver.Status.CONFIRMED)
 # An organiser looks for volunteers until the initiative has ended.
@@ -27,7 +31,7 @@ def initiative_tasks(initiative: Initiative, request: HttpRequest) -> dict:
         "initiatives.change_initiative", request.user, initiative
     )
     return {
-        "open_tasks": open_tasks_of_initiative(initiative),
+        "open_tasks": tasks_open_of_initiative(initiative),
         "may_find_volunteers": may_find_volunteers,
     }
 
@@ -47,10 +51,40 @@ def help_request_volunteer_found(help_request: HelpRequest, request: HttpRequest
         return None
     if not help_request.is_open:
         return None
-    return {"volunteer": latest.volunteer}
+    return {"volunteer": latest.volunteer, "agreed_at": latest.agreed_at}
+
+
+def tasks_this_week(user, request: HttpRequest) -> dict | None:
+    area = home_area(user)
+    if area is None:
+        return None
+    return {"area": area, "tasks": tasks_this_week_in(area)}
+
+
+def my_shifts(user, request: HttpRequest) -> dict | None:
+    signups = agenda_upcoming(user=user, limit=5)
+    if not signups:
+        return None
+    return {"signups": signups}
 
 
 def register_panels() -> None:
+    register_panel(
+        Panel(
+            slot=NEIGHBOURHOOD,
+            name="tasks_this_week",
+            template_name="volunteers/panels/start_tasks_this_week.html",
+            context=tasks_this_week,
+        )
+    )
+    register_panel(
+        Panel(
+            slot=MINE,
+            name="my_shifts",
+            template_name="volunteers/panels/start_my_shifts.html",
+            context=my_shifts,
+        )
+    )
     register_panel(
         Panel(
             slot="initiatives.detail",

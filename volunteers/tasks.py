@@ -23,7 +23,7 @@ from mijnbuurt.notifications.services import notify, site_path
 from .kinds import NEW_SUGGESTIONS, SHIFT_REMINDER
 from .matching import match
 from .models import SignUp, Suggestion
-from .selectors import open_tasks
+from .selectors import tasks_open
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ def suggestions_notify_weekly(*, now: dt.datetime | None = None) -> int:
             notified_at__isnull=True,
             volunteer__is_active=True,
             volunteer__volunteer_profile__isnull=False,
-            task__in=open_tasks(),
+            task__in=tasks_open(),
         )
         .exclude(volunteer__in=recently)
         .order_by("volunteer_id", "-score", "pk")

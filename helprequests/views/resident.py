@@ -32,7 +32,7 @@ OWN = "helprequests.view_own_helprequest"
 
 def _own(request, pk: int, queryset=None):
     return get_object_for_user_or_404(
-        queryset if queryset is not None else selectors.request_for_change(),
+        queryset if queryset is not None else selectors.help_request_for_change(),
         user=request.user,
         perm=OWN,
         pk=pk,
@@ -76,16 +76,16 @@ def create(request):
 @login_required
 @require_GET
 def my_requests(request):
-    page = Paginator(selectors.resident_requests(user=request.user), settings.PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
+    page = Paginator(
+        selectors.help_requests_of_resident(user=request.user), settings.PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
     return render(request, "helprequests/resident/list.html", {"page": page, "querystring": ""})
 
 
 @login_required
 @require_GET
 def detail(request, pk: int):
-    help_request = _own(request, pk, selectors.request_for_resident())
+    help_request = _own(request, pk, selectors.help_request_for_resident())
     history = [
         (event, EVENT_LABELS.get(event.to_status, event.get_to_status_display()))
         for event in help_request.events.all()
@@ -106,6 +106,7 @@ def detail(request, pk: int):
             ),
             "may_reopen": reopen_possible(help_request),
             "reopen_days": settings.HELP_REQUEST_REOPEN_DAYS,
+            "view_log_minutes": settings.HELP_REQUEST_VIEW_LOG_MINUTES,
             "panels": panels_for("helprequests.resident_detail", help_request, request=request),
         },
     )

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -24,7 +25,7 @@ from mijnbuurt.core.ratelimit import limit
 
 from .. import selectors
 from ..filing import help_neighbourhood_locate, help_request_intake
-from ..filters import HelpQueueFilter
+from ..filters import FILTER_KEYS, HelpQueueFilter
 from ..forms import AssignForm, IntakeForm, NoteForm, TeamMessageForm, TransitionForm
 from ..lifecycle import TEAM
 from ..models import HelpKind, HelpStatus
@@ -48,11 +49,26 @@ def _require_queue(request) -> list[int]:
 
 def _handled(request, pk: int, queryset=None):
     return get_object_for_user_or_404(
-        queryset if queryset is not None else selectors.request_for_change(),
+        queryset if queryset is not None else selectors.help_request_for_change(),
         user=request.user,
         perm=HANDLE,
         pk=pk,
     )
+
+
+# The queue remembers the filters someone chose in its form, in their session; the
+# address carries them too, so a filtered queue can be shared as a link.
+REMEMBERED = "help_queue_filters"
+REMEMBER, RESET = "bewaar", "wissen"
+
+
+def _filter_query(query) -> str:
+    """The filter part of a query string, in a fixed order."""
+    kept = QueryDict(mutable=True)
+    for key in FILTER_KEYS:
+        if query.get(key):
+            kept[key] = query[key]
+    return kept.urlencode()
 
 
 @login_required
@@ -60,18 +76,29 @@ def _handled(request, pk: int, queryset=None):
 @require_GET
 def queue(request):
     team_ids = _require_queue(request)
+    chosen = _filter_query(request.GET)
+    if RESET in request.GET:
+        request.session.pop(REMEMBERED, None)
+        return redirect("help:queue")
+    if not chosen and request.session.get(REMEMBERED):
+        return redirect(f"{reverse('help:queue')}?{request.session[REMEMBERED]}")
+    if REMEMBER in request.GET and request.session.get(REMEMBERED) != chosen:
+        request.session[REMEMBERED] = chosen
     filterset = HelpQueueFilter(
-        request.GET or None,
-        queryset=selectors.queue_for(user=request.user, team_ids=team_ids),
+        request.GET,
+        queryset=selectors.help_request_queue(user=request.user, team_ids=team_ids),
         user=request.user,
     )
     page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
     return render(
         request,
         "helprequests/team/queue.html",
-        {"filter": filterset, "page": page, "querystring": query.urlencode()},
+        {
+            "filter": filterset,
+            "page": page,
+            "querystring": _filter_query(request.GET),
+            "remembered": bool(request.session.get(REMEMBERED)),
+        },
     )
 
 
@@ -80,7 +107,7 @@ def queue(request):
 @require_GET
 def dashboard(request):
     team_ids = _require_queue(request)
-    data = selectors.dashboard(user=request.user, team_ids=team_ids)
+    data = selectors.help_request_dashboard(user=request.user, team_ids=team_ids)
     return render(
         request,
         "helprequests/team/dashboard.html",
@@ -135,7 +162,7 @@ def intake(request):
 @mfa_required
 @require_GET
 def detail(request, pk: int):
-    help_request = _handled(request, pk, selectors.request_for_team())
+    help_request = _handled(request, pk, selectors.help_request_for_team())
     help_request_viewed(help_request=help_request, by=request.user)
     roles = {TEAM}
     templates = selectors.reply_templates_for(help_request)
@@ -146,11 +173,13 @@ def detail(request, pk: int):
         {
             "help_request": help_request,
             "reply_templates": templates,
-            "message_form": TeamMessageForm(initial={"body": chosen.text} if chosen else None),
+            "message_form": TeamMessageForm(
+                initial={"body": selectors.reply_text(chosen, help_request)} if chosen else None
+            ),
             "note_form": NoteForm(),
             "assign_form": AssignForm(
                 initial={"assignee": help_request.assignee_id},
-                colleagues=selectors.colleagues_for(help_request),
+                colleagues=selectors.team_colleagues(help_request),
             ),
             "transition_form": TransitionForm(help_request=help_request, roles=roles),
             "panels": panels_for("helprequests.team_detail", help_request, request=request),
@@ -172,7 +201,7 @@ def assign(request, pk: int):
     else:
         form = AssignForm(
             request.POST,
-            colleagues=selectors.colleagues_for(help_request),
+            colleagues=selectors.team_colleagues(help_request),
         )
         if not form.is_valid():
             form_errors_to_messages(request, form)

@@ -1,7 +1,7 @@
 """Demo data of the initiatives app; ``seed_demo`` calls ``seed``.
 
 Initiatives in every state (initiatives), the municipality's budget lines and grants
-(money), comments with one reported (moderation) and an accepted accountability report
+(money), comments with one reported (moderation) and accountability reports
 (accountability), all made through the services. Idempotent.
 """
 

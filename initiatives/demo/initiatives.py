@@ -11,11 +11,13 @@ from django.db.models import Q
 from django.utils import timezone
 from PIL import Image
 
+from mijnbuurt.accounts.demo import demo_neighbours
 from neighbourhoods.models import Neighbourhood
 
 from ..lifecycle import ORGANISER, TRANSITIONS
 from ..models import Initiative, Status, Theme
 from ..services import (
+    comment_post,
     initiative_create,
     initiative_follow,
     initiative_support,
@@ -24,6 +26,7 @@ from ..services import (
     organiser_invitation_accept,
     organiser_invite,
 )
+from .catalogue import MORE_INITIATIVES
 
 # The way each final state is reached (from draft), with a note where one is needed.
 PATHS = {
@@ -138,6 +141,8 @@ INITIATIVES = [
         30,
     ),
 ]
+OWN = len(INITIATIVES)  # Sanne's; the others are organised by fictional neighbours
+INITIATIVES += MORE_INITIATIVES
 DESCRIPTION = (
     "{summary}\n\nWe zijn een groep buren die dit graag samen wil oppakken. Iedereen is "
     "welkom om mee te doen, ook als je maar af en toe tijd hebt. Heb je een idee of wil je "
@@ -147,6 +152,12 @@ NEWS = (
     "We zijn begonnen! Dank aan iedereen die zich heeft aangemeld. "
     "De volgende bijeenkomst is zaterdag om 10.00 uur; nieuwe gezichten zijn welkom."
 )
+COMMENTS = [
+    "Wat goed dat hier iets gebeurt! Ik doe graag mee.",
+    "Mooi plan. Kunnen de buren van de overkant ook aansluiten?",
+    "Ik heb nog gereedschap staan, dat mogen jullie lenen.",
+    "Eindelijk! Hier praten we al jaren over.",
+]
 COLOURS = [(64, 130, 80), (200, 120, 40), (40, 90, 160), (150, 60, 120)]
 
 
@@ -165,6 +176,7 @@ def _neighbourhood(name: str) -> Neighbourhood | None:
 
 def seed_initiatives(*, organiser, resident, staff, out) -> None:
     today = timezone.localdate()
+    neighbours = demo_neighbours()
     created = 0
     for n, (title, summary, theme, place, needs, state, start) in enumerate(INITIATIVES):
         if Initiative.objects.filter(title=title).exists():
@@ -173,8 +185,9 @@ def seed_initiatives(*, organiser, resident, staff, out) -> None:
         if neighbourhood is None:
             out.write("Initiatives: no neighbourhoods yet; run the neighbourhoods seed first.")
             break
+        owner = organiser if n < OWN else neighbours[n % len(neighbours)]
         initiative = initiative_create(
-            by=organiser,
+            by=owner,
             title=title,
             summary=summary,
             description=DESCRIPTION.format(summary=summary),
@@ -185,7 +198,7 @@ def seed_initiatives(*, organiser, resident, staff, out) -> None:
             start_date=today + timedelta(days=start),
             end_date=today + timedelta(days=start + 180) if n % 2 else None,
             needs=needs,
-            photos=[demo_photo(n)] if n % 3 != 2 else [],
+            photos=[demo_photo(n)] if n % 3 != (2 if n < OWN else 0) else [],
         )
         if n == 0:  # Anne organises the first one with Sanne
             invitation = organiser_invite(
@@ -194,13 +207,30 @@ def seed_initiatives(*, organiser, resident, staff, out) -> None:
             organiser_invitation_accept(invitation=invitation, by=resident)
         for to_status in PATHS[state]:
             move = TRANSITIONS[(initiative.status, to_status)]
-            by = organiser if ORGANISER in move.who else staff
+            by = owner if ORGANISER in move.who else staff
             initiative_transition(
                 initiative=initiative, to_status=to_status, by=by, note=NOTES.get(to_status, "")
             )
         if initiative.status == Status.PUBLISHED:
-            initiative_support(initiative=initiative, by=resident)
-            initiative_follow(initiative=initiative, by=resident)
-            initiative_update_post(initiative=initiative, by=organiser, text=NEWS)
+            _liven_up(initiative, n, owner=owner, resident=resident, neighbours=neighbours)
         created += 1
     out.write(f"Initiatives: {created} created, {len(INITIATIVES) - created} already there.")
+
+
+def _liven_up(initiative, n: int, *, owner, resident, neighbours) -> None:
+    """Support, followers, news and (but on the first, which moderation's demo comments
+    on) a few comments from the neighbours."""
+    initiative_support(initiative=initiative, by=resident)
+    initiative_follow(initiative=initiative, by=resident)
+    supporters = [person for person in neighbours if person != owner]
+    for person in supporters[: 2 + (n * 5) % 9]:
+        initiative_support(initiative=initiative, by=person)
+    initiative_update_post(initiative=initiative, by=owner, text=NEWS)
+    if n == 0:
+        return
+    for k in range(n % 3):
+        comment_post(
+            initiative=initiative,
+            by=supporters[(n + k) % len(supporters)],
+            body=COMMENTS[(n + k) % len(COMMENTS)],
+        )

@@ -49,7 +49,7 @@ ALLOCATIONS = [
     ),
     ("vrijwilligerswerk", "Vrijwilligerscentrale Assen", "Steunpunt", "240000", "expense", 2),
 ]
-# initiative title, items, what happens: awarded, paid, declined or (None) still open
+# initiative title, items, what happens: awarded, paid or (None) still open
 GRANTS = [
     (
         "Moestuin achter de Brink",
@@ -61,7 +61,20 @@ GRANTS = [
         [("Koffiezetapparaat", "240.00"), ("Spellen en koffie voor een jaar", "360.00")],
         "awarded",
     ),
+    (
+        "Samen eten in Luchiesland",
+        [("Pannen en keukengerei", "320.00"), ("Boodschappen eerste drie maaltijden", "270.00")],
+        "paid",
+    ),
+    (
+        "Beweegtuin Pittelo Noord",
+        [("Drie beweegtoestellen", "4200.00"), ("Plaatsing en ondergrond", "1350.00")],
+        "awarded",
+    ),
+    ("Geveltuintjes in de Bomenbuurt", [("Planten en aarde voor 20 tuintjes", "480.00")], None),
+    ("Klusbus Marsdijk", [("Gereedschapskoffers", "560.00"), ("Belettering bus", "190.00")], None),
 ]
+WAITING = ["Huiswerkhulp in de Houtlaan", "Boodschappenmaatje Kloosterveen"]
 DECLINE_REASON = "Dit past beter bij de regeling voor wijkverenigingen; vraag het daar aan."
 
 
@@ -93,20 +106,26 @@ def seed_money(*, organiser, staff, year: int, out) -> None:
         if initiative.status not in (Status.SUBMITTED, Status.IN_REVIEW, Status.PUBLISHED):
             continue
         grant = grant_request(
-            initiative=initiative, by=organiser, items=[(d, Decimal(a)) for d, a in items]
+            initiative=initiative,
+            by=initiative.organisers.first(),
+            items=[(d, Decimal(a)) for d, a in items],
         )
+        made += 1
+        if outcome is None:  # waiting in the review queue
+            continue
         grant_award(grant=grant, by=staff, budget_line=line, amount=grant.amount_requested)
         if outcome == "paid":
             grant_mark_paid(grant=grant, by=staff)
-        made += 1
     # One still open and one declined, on initiatives that are waiting for a review.
     waiting = Initiative.objects.filter(
-        status__in=(Status.SUBMITTED, Status.IN_REVIEW), grants__isnull=True
-    ).order_by("pk")[:2]
+        title__in=WAITING,
+        status__in=(Status.SUBMITTED, Status.IN_REVIEW),
+        grants__isnull=True,
+    ).order_by("pk")
     for n, initiative in enumerate(waiting):
         grant = grant_request(
             initiative=initiative,
-            by=organiser,
+            by=initiative.organisers.first(),
             items=[("Materiaal", Decimal("300.00")), ("Flyers en posters", Decimal("75.00"))],
         )
         if n == 1:

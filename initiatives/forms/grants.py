@@ -50,13 +50,18 @@ GrantItemFormSet = forms.formset_factory(
 
 class GrantAwardForm(forms.Form):
     budget_line = forms.ModelChoiceField(
-        label=_("Budget line"), queryset=BudgetLine.objects.none(), empty_label=None
+        label=_("Budget line"),
+        queryset=BudgetLine.objects.none(),
+        empty_label=_("Choose a budget line"),
     )
     amount = forms.DecimalField(
         label=_("Amount to award in euros"),
         min_value=MIN_AMOUNT,
         max_digits=AMOUNT_MAX_DIGITS,
         decimal_places=AMOUNT_DECIMAL_PLACES,
+    )
+    confirm = forms.BooleanField(
+        label=_("I have checked the amount and the budget line"), required=True
     )
 
     def __init__(self, *args, lines=None, **kwargs):

@@ -13,6 +13,11 @@ from .fields import MultiplePhotoField, NeighbourhoodField
 
 
 class InitiativeForm(forms.ModelForm):
+    # No "required" attributes: the browser would paint empty fields red before anyone
+    # typed. The server checks, and marks the fields with errors (aria-invalid).
+    use_required_attribute = False
+    # Set by clean() when the address could not be looked up: saved without a place.
+    location_unreachable = False
     neighbourhood = NeighbourhoodField(
         label=_("Neighbourhood"),
         queryset=Neighbourhood.objects.none(),
@@ -76,7 +81,32 @@ class InitiativeForm(forms.ModelForm):
         start, end = cleaned.get("start_date"), cleaned.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", _("The end date cannot be before the start date."))
+        if self.has_error("location", code="unreachable"):
+            # The place is optional: an address service that is down must not block saving.
+            # An edit keeps the place it had.
+            del self.errors["location"]
+            has_place = self.instance.pk and self.instance.has_location
+            cleaned["location"] = (
+                (self.instance.latitude, self.instance.longitude) if has_place else None
+            )
+            self.location_unreachable = True
         return cleaned
+
+    def full_clean(self):
+        super().full_clean()
+        chosen = self.files.getlist("photos") if hasattr(self.files, "getlist") else []
+        if self.errors and any(chosen) and not self.has_error("photos"):
+            # A browser cannot keep a chosen file when the page comes back with errors.
+            self.add_error(
+                "photos",
+                forms.ValidationError(
+                    _(
+                        "Your photos were not saved yet, because something else on the form "
+                        "needs fixing. Please choose them again before you save."
+                    ),
+                    code="choose_again",
+                ),
+            )
 
     def service_kwargs(self) -> dict:
         data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
@@ -94,6 +124,8 @@ class TransitionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    # Approving publishes the initiative for everyone: the reviewer confirms it first.
+    confirm = forms.BooleanField(required=False)
 
     def __init__(self, *args, initiative=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -104,6 +136,11 @@ class TransitionForm(forms.Form):
         transition = TRANSITIONS.get((self.initiative.status, cleaned.get("to_status")))
         if transition and transition.note_required and not (cleaned.get("note") or "").strip():
             self.add_error("note", _("Please explain why, so the organisers know what to do."))
+        if cleaned.get("to_status") == Status.PUBLISHED and not cleaned.get("confirm"):
+            self.add_error(
+                "confirm",
+                _("Tick “I am sure” to approve and publish the initiative."),
+            )
         return cleaned
 
 

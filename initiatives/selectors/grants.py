@@ -52,7 +52,7 @@ def grants_of(initiative: Initiative) -> list[GrantRequest]:
     )
 
 
-def open_grant_total() -> Subquery:
+def grant_open_total() -> Subquery:
     """What an initiative asks for in grant requests not yet decided (None if nothing)."""
     asked = (
         GrantRequest.objects.filter(

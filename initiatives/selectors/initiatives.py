@@ -1,6 +1,6 @@
 """Reads of initiatives: lists, one initiative's page, organisers, reviewers, invitations."""
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import CombinedSearchVector, SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import (
     Count,
@@ -23,6 +23,7 @@ from ..models import (
     AccountabilityReport,
     Comment,
     Follow,
+    GrantRequest,
     Initiative,
     InitiativePhoto,
     InitiativeUpdate,
@@ -32,7 +33,7 @@ from ..models import (
     StatusChange,
     Support,
 )
-from .grants import open_grant_total
+from .grants import grant_open_total
 
 SEARCH_CONFIG = "dutch"
 MAX_SEARCH_WORDS = 8
@@ -74,7 +75,7 @@ def _with_cards(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
 # --- Lists ----------------------------------------------------------------------------
 
 
-def public_initiatives() -> QuerySet[Initiative]:
+def initiatives_public() -> QuerySet[Initiative]:
     """Published (running) and completed initiatives; filter with InitiativeFilter."""
     return _with_cards(_listed())
 
@@ -84,17 +85,26 @@ def _listed() -> QuerySet[Initiative]:
     return Initiative.objects.filter(status__in=PUBLIC_STATUSES, hidden_at__isnull=True)
 
 
+def search_vector() -> CombinedSearchVector:
+    """The Dutch search vector of an initiative: the title weighs most.
+
+    PostgreSQL has a GIN index on exactly this expression (migration
+    ``0009_initiative_search_index``): change both together.
+    """
+    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "summary", "description", weight="B", config=SEARCH_CONFIG
+    )
+
+
 def initiative_search(queryset: QuerySet[Initiative], text: str) -> QuerySet[Initiative]:
-    """Full-text search in Dutch on PostgreSQL; every word as a substring on SQLite."""
+    """Full-text search in Dutch on PostgreSQL (from its GIN index); every word as a
+    substring on SQLite."""
     text = " ".join(text.split()[:MAX_SEARCH_WORDS])
     if not text:
         return queryset
     if connection.vendor == "postgresql":
-        vector = SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
-            "summary", "description", weight="B", config=SEARCH_CONFIG
-        )
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return queryset.annotate(search=vector).filter(search=query)
+        return queryset.annotate(search=search_vector()).filter(search=query)
     for word in text.split():
         queryset = queryset.filter(
             Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word)
@@ -102,14 +112,16 @@ def initiative_search(queryset: QuerySet[Initiative], text: str) -> QuerySet[Ini
     return queryset
 
 
-def in_neighbourhood(queryset: QuerySet[Initiative], neighbourhood) -> QuerySet[Initiative]:
+def initiatives_in_neighbourhood(
+    queryset: QuerySet[Initiative], neighbourhood
+) -> QuerySet[Initiative]:
     """Initiatives in ``neighbourhood``; for a wijk also those in its buurten."""
     return queryset.filter(Q(neighbourhood=neighbourhood) | Q(neighbourhood__wijk=neighbourhood))
 
 
-def latest_published_in(neighbourhood, *, limit: int = 3) -> list[Initiative]:
+def initiatives_latest_published_in(neighbourhood, *, limit: int = 3) -> list[Initiative]:
     """For a neighbourhood's page: its newest running initiatives (2 queries)."""
-    queryset = in_neighbourhood(public_initiatives(), neighbourhood)
+    queryset = initiatives_in_neighbourhood(initiatives_public(), neighbourhood)
     return list(queryset.order_by("-published_at", "-pk")[:limit])
 
 
@@ -120,26 +132,92 @@ def initiatives_of(user) -> QuerySet[Initiative]:
     )
 
 
-def review_queue(user) -> QuerySet[Initiative]:
+def initiatives_to_review(user) -> QuerySet[Initiative]:
     """Submitted and in-review initiatives ``user`` may review, oldest submission first."""
-    queryset = Initiative.objects.filter(status__in=REVIEW_STATUSES)
-    if not user.is_staff:
-        queryset = queryset.filter(neighbourhood_id__in=reviewer_neighbourhood_ids(user=user))
+    queryset = _reviewed_by(Initiative.objects.filter(status__in=REVIEW_STATUSES), user)
     return (
         queryset.select_related("neighbourhood")
-        .annotate(open_grant_total=open_grant_total())
+        .annotate(open_grant_total=grant_open_total())
         .prefetch_related(_organisers())
         .order_by("submitted_at", "pk")
     )
 
 
-def reports_to_review(user) -> list:
-    """Submitted accountability reports of initiatives ``user`` reviews, oldest first."""
-    queryset = AccountabilityReport.objects.filter(status=AccountabilityReport.Status.SUBMITTED)
-    if not user.is_staff:
-        queryset = queryset.filter(
-            initiative__neighbourhood_id__in=reviewer_neighbourhood_ids(user=user)
+def _reviewed_by(queryset: QuerySet, user, *, via: str = "") -> QuerySet:
+    """``queryset`` narrowed to what ``user`` reviews: all for staff, else their teams' area."""
+    if user.is_staff:
+        return queryset
+    return queryset.filter(
+        **{f"{via}neighbourhood_id__in": user_reviewed_neighbourhood_ids(user=user)}
+    )
+
+
+def grants_to_decide(user) -> list[GrantRequest]:
+    """Grant requests waiting for a decision on initiatives ``user`` reviews, oldest first
+    (whatever the initiative's state: a running initiative may ask for money too)."""
+    queryset = GrantRequest.objects.filter(status=GrantRequest.Status.REQUESTED)
+    return list(
+        _reviewed_by(queryset, user, via="initiative__")
+        .select_related("initiative__neighbourhood")
+        .order_by("created_at", "pk")
+    )
+
+
+def review_counts(user) -> dict[str, int]:
+    """How much waits for ``user`` as a reviewer: initiatives, grant requests and
+    accountability reports (three queries)."""
+    return {
+        "initiatives": _reviewed_by(
+            Initiative.objects.filter(status__in=REVIEW_STATUSES), user
+        ).count(),
+        "grants": _reviewed_by(
+            GrantRequest.objects.filter(status=GrantRequest.Status.REQUESTED),
+            user,
+            via="initiative__",
+        ).count(),
+        "reports": _reviewed_by(
+            AccountabilityReport.objects.filter(status=AccountabilityReport.Status.SUBMITTED),
+            user,
+            via="initiative__",
+        ).count(),
+    }
+
+
+def news_in(neighbourhood, *, since, limit: int = 5) -> list[InitiativeUpdate]:
+    """Organisers' news since ``since`` of public initiatives in ``neighbourhood`` (and
+    its buurten), newest first; nothing hidden by the moderators. One query."""
+    area = Q(initiative__neighbourhood=neighbourhood) | Q(
+        initiative__neighbourhood__wijk=neighbourhood
+    )
+    return list(
+        InitiativeUpdate.objects.filter(
+            area,
+            created_at__gte=since,
+            hidden_at__isnull=True,
+            initiative__status__in=PUBLIC_STATUSES,
+            initiative__hidden_at__isnull=True,
         )
+        .select_related("initiative")
+        .order_by("-created_at", "-pk")[:limit]
+    )
+
+
+def organised_by(user, *, limit: int = 5) -> list[Initiative]:
+    """What ``user`` organises, recently changed first (one query)."""
+    return list(
+        Initiative.objects.filter(memberships__user_id=user.pk)
+        .only("pk", "title", "status", "updated_at")
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+
+
+def accountability_reports_to_review(user) -> list:
+    """Submitted accountability reports of initiatives ``user`` reviews, oldest first."""
+    queryset = _reviewed_by(
+        AccountabilityReport.objects.filter(status=AccountabilityReport.Status.SUBMITTED),
+        user,
+        via="initiative__",
+    )
     return list(
         queryset.select_related("initiative__neighbourhood").order_by("submitted_at", "pk")
     )
@@ -181,7 +259,7 @@ def initiative_for_edit() -> QuerySet[Initiative]:
     return Initiative.objects.select_related("neighbourhood").prefetch_related(_photos())
 
 
-def user_relation(*, user, initiative: Initiative) -> dict[str, bool]:
+def user_initiative_relation(*, user, initiative: Initiative) -> dict[str, bool]:
     """Whether ``user`` supports and follows ``initiative``, and is blocked from posting
     (one query)."""
     if not user.is_authenticated:
@@ -214,7 +292,7 @@ def user_is_organiser(*, user, initiative: Initiative) -> bool:
     return Organiser.objects.filter(initiative=initiative, user_id=user.pk).exists()
 
 
-def reviewer_neighbourhood_ids(*, user) -> QuerySet:
+def user_reviewed_neighbourhood_ids(*, user) -> QuerySet:
     """Ids of the neighbourhoods ``user``'s area teams cover, with the buurten of a wijk."""
     covered = TeamMembership.objects.filter(user_id=user.pk).values("team__neighbourhoods")
     return Neighbourhood.objects.filter(Q(pk__in=covered) | Q(wijk__in=covered)).values("pk")
@@ -241,10 +319,10 @@ def invitations_for(user) -> list[OrganiserInvitation]:
     )
 
 
-def open_invitations(initiative: Initiative) -> list[OrganiserInvitation]:
+def invitations_open(initiative: Initiative) -> list[OrganiserInvitation]:
     return list(OrganiserInvitation.objects.filter(initiative=initiative).order_by("created_at"))
 
 
-def public_count_per_wijk() -> dict[int, int]:
+def initiative_count_per_wijk() -> dict[int, int]:
     """Public initiatives per wijk id (those in a buurt count for its wijk); one query."""
     return count_per_wijk(_listed())

@@ -30,7 +30,7 @@ def report_for_page(initiative: Initiative) -> AccountabilityReport | None:
     )
 
 
-def granted_total(initiative: Initiative) -> Decimal | None:
+def grant_total_granted(initiative: Initiative) -> Decimal | None:
     """What the municipality awarded or paid for ``initiative`` (None: no grant)."""
     return GrantRequest.objects.filter(
         initiative=initiative,
@@ -69,7 +69,7 @@ def _closing_update(field: str) -> Subquery:
     )
 
 
-def knowledge_initiatives() -> QuerySet[Initiative]:
+def knowledge_initiative_list() -> QuerySet[Initiative]:
     """Completed, not hidden initiatives that share how they did it (a public report,
     or news posted at or after completion), newest completion first; filter with
     KnowledgeFilter. Four queries per page: count, initiatives, photos, report photos."""

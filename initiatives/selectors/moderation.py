@@ -50,7 +50,7 @@ class ModerationItem:
         return counts.most_common()
 
 
-def open_report_groups() -> QuerySet:
+def abuse_report_groups_open() -> QuerySet:
     """One row per reported item with open reports: its ids, first report and count."""
     return (
         AbuseReport.objects.filter(handled_at__isnull=True)
@@ -103,8 +103,8 @@ def _mark_blocked(items) -> None:
         item.author_blocked = item.author is not None and item.author.pk in blocked
 
 
-def queue_items(groups) -> list[ModerationItem]:
-    """The page of ``open_report_groups()`` rows as items with their open reports."""
+def moderation_queue_items(groups) -> list[ModerationItem]:
+    """The page of ``abuse_report_groups_open()`` rows as items with their open reports."""
     groups = list(groups)
     ids = {kind: {g[f"{kind}_id"] for g in groups if g[f"{kind}_id"]} for kind in KINDS}
     found = _load(ids)
@@ -131,7 +131,7 @@ def queue_items(groups) -> list[ModerationItem]:
     return items
 
 
-def recently_hidden(limit: int = RECENTLY_HIDDEN) -> list[ModerationItem]:
+def moderation_recently_hidden(limit: int = RECENTLY_HIDDEN) -> list[ModerationItem]:
     """The most recently hidden comments, news and initiatives together (three queries)."""
     hidden = Q(hidden_at__isnull=False)
     items = [

@@ -20,7 +20,7 @@ from mijnbuurt.accounts.models import User
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.services import notify
 
-from ..kinds import INITIATIVE_GRANT
+from ..kinds import INITIATIVE_GRANT, INITIATIVE_GRANT_REQUESTED
 from ..lifecycle import GRANT
 from ..models import (
     BudgetAllocation,
@@ -53,6 +53,13 @@ def grant_request(*, initiative: Initiative, by, items: list[tuple[str, Decimal]
             _("You can request a grant once the initiative has been submitted for review."),
             code="not_allowed",
         )
+    # Lock the initiative so two requests sent at once cannot both be waiting.
+    Initiative.objects.select_for_update().filter(pk=initiative.pk).first()
+    if initiative.grants.filter(status=GrantRequest.Status.REQUESTED).exists():
+        raise ServiceError(
+            _("A grant request is already waiting for a decision. Send a new one after that."),
+            code="pending",
+        )
     if not items:
         raise ServiceError(
             _("Add at least one item: what it is for and what it costs."), code="empty"
@@ -81,7 +88,31 @@ def grant_request(*, initiative: Initiative, by, items: list[tuple[str, Decimal]
         GrantLineItem(grant=grant, description=description, amount=amount)
         for description, amount in clean
     )
+    _notify_staff_of_request(grant, by=by)
     return grant
+
+
+def _notify_staff_of_request(grant: GrantRequest, *, by) -> None:
+    """Municipal staff decide on grants: each hears of a new request once (their
+    preferences choose e-mail at once, the daily digest or nothing)."""
+    initiative = grant.initiative
+    context = {
+        "initiative_id": initiative.pk,
+        "title": initiative.title,
+        "amount": euros(grant.amount_requested),
+    }
+    for recipient in (
+        User.objects.filter(is_staff=True, is_active=True).exclude(pk=by.pk).order_by("pk")
+    ):
+        notify(
+            recipient=recipient,
+            kind=INITIATIVE_GRANT_REQUESTED.name,
+            context=context,
+            url_name="initiatives:detail",
+            url_kwargs={"pk": initiative.pk},
+            anchor="grants",
+            once_key=f"grant_requested:{grant.pk}:{recipient.pk}",
+        )
 
 
 def _locked_grant(grant: GrantRequest) -> GrantRequest:

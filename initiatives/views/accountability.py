@@ -23,7 +23,7 @@ from ..models import (
     AccountabilityReport,
     Initiative,
 )
-from ..selectors.knowledge import granted_total, report_for_page
+from ..selectors.knowledge import grant_total_granted, report_for_page
 from ..services import (
     accountability_evidence_remove,
     accountability_photo_remove,
@@ -61,7 +61,7 @@ def report_page(request, pk: int):
     initiative = _initiative(request, pk)
     report = report_for_page(initiative)
     is_organiser = rules.has_perm("initiatives.change_initiative", request.user, initiative)
-    granted = granted_total(initiative)
+    granted = grant_total_granted(initiative)
     total = report.cost_total if report else None
     return render(
         request,

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.ratelimit import limit
 
 from ..forms.grants import GrantAwardForm, GrantDeclineForm, GrantItemFormSet
 from ..lifecycle import ORGANISER, REVIEWER
@@ -33,13 +34,17 @@ def grant_context(initiative, *, roles: set[str], user) -> dict:
     grants = grants_of(initiative)
     is_reviewer = REVIEWER in roles
     # The lines that may pay the open requests (grant_award refuses any other year).
-    years = {grant_budget_year(g) for g in grants if g.status == GrantRequest.Status.REQUESTED}
+    pending = [g for g in grants if g.status == GrantRequest.Status.REQUESTED]
+    years = {grant_budget_year(g) for g in pending}
     lines = (
         list(budget_lines_with_totals().filter(year__in=years)) if is_reviewer and years else []
     )
     return {
         "grants": grants,
-        "may_request_grant": ORGANISER in roles and initiative.status in GRANT_STATUSES,
+        # One request at a time: a new one once the open one is decided.
+        "may_request_grant": ORGANISER in roles
+        and initiative.status in GRANT_STATUSES
+        and not pending,
         "may_decide_grants": is_reviewer,
         "may_mark_paid": user.is_staff,
         "budget_lines": lines,
@@ -52,6 +57,7 @@ def _initiative(request, pk: int):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limit("grant_requests")
 def request_grant(request, pk: int):
     initiative = _initiative(request, pk)
     if not rules.has_perm("initiatives.change_initiative", request.user, initiative):
@@ -95,7 +101,13 @@ def award(request, pk: int, grant_pk: int):
     grant = _grant(request, pk, grant_pk)
     form = GrantAwardForm(request.POST, lines=BudgetLine.objects.all())
     if not form.is_valid():
-        messages.error(request, _("Choose a budget line and enter an amount of at least € 0,01."))
+        messages.error(
+            request,
+            _(
+                "Choose a budget line, enter an amount of at least € 0,01 and tick the box "
+                "to confirm."
+            ),
+        )
         return _back(grant)
     try:
         grant_award(

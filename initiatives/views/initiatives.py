@@ -71,7 +71,7 @@ def _organised(request, pk: int, queryset=None):
 
 @require_GET
 def initiative_list(request):
-    filterset = InitiativeFilter(request.GET or None, queryset=selectors.public_initiatives())
+    filterset = InitiativeFilter(request.GET or None, queryset=selectors.initiatives_public())
     page = Paginator(filterset.qs, settings.PAGE_SIZE_GRID).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -102,19 +102,32 @@ def detail(request, pk: int):
         "initiatives/detail.html",
         {
             "initiative": initiative,
-            "relation": selectors.user_relation(user=request.user, initiative=initiative),
+            "relation": selectors.user_initiative_relation(
+                user=request.user, initiative=initiative
+            ),
             "transitions": transitions_from(initiative.status, roles=roles),
             "is_organiser": "organiser" in roles,
             "may_edit": "organiser" in roles and initiative.status in EDITABLE_STATUSES,
             "history": history,
             "update_form": UpdateForm() if "organiser" in roles else None,
             "invite_form": InviteForm() if "organiser" in roles else None,
-            "invitations": selectors.open_invitations(initiative) if "organiser" in roles else [],
+            "invitations": selectors.invitations_open(initiative) if "organiser" in roles else [],
             "latest_note": next((c.note for c, _label in reversed(history) if c.note), ""),
             **grant_context(initiative, roles=roles, user=request.user),
             "panels": panels_for("initiatives.detail", initiative, request=request),
         },
     )
+
+
+def _warn_location_unreachable(request, form: InitiativeForm) -> None:
+    if form.location_unreachable:
+        messages.warning(
+            request,
+            _(
+                "The address service could not be reached, so the place on the map was "
+                "not changed. Edit the initiative later, or click on the map, to set it."
+            ),
+        )
 
 
 @login_required
@@ -132,6 +145,7 @@ def create(request):
                 request,
                 _("Your initiative is saved as a draft. Submit it when it is ready."),
             )
+            _warn_location_unreachable(request, form)
             return redirect("initiatives:detail", pk=initiative.pk)
     return render(request, "initiatives/form.html", {"form": form, "initiative": None})
 
@@ -155,6 +169,7 @@ def edit(request, pk: int):
             form.add_error(None, error.message)
         else:
             messages.success(request, _("The changes have been saved."))
+            _warn_location_unreachable(request, form)
             return redirect("initiatives:detail", pk=initiative.pk)
     return render(request, "initiatives/form.html", {"form": form, "initiative": initiative})
 
@@ -348,15 +363,16 @@ def mine(request):
 def review_queue(request):
     if not rules.has_perm("initiatives.use_review_queue", request.user):
         raise Http404
-    page = Paginator(selectors.review_queue(request.user), settings.PAGE_SIZE_GRID).get_page(
-        request.GET.get("pagina")
-    )
+    page = Paginator(
+        selectors.initiatives_to_review(request.user), settings.PAGE_SIZE_GRID
+    ).get_page(request.GET.get("pagina"))
     return render(
         request,
         "initiatives/review_queue.html",
         {
             "page": page,
-            "reports": selectors.reports_to_review(request.user),
+            "reports": selectors.accountability_reports_to_review(request.user),
+            "grants": selectors.grants_to_decide(request.user),
             "in_review": Status.IN_REVIEW,
             "note_actions": [
                 (Status.CHANGES_REQUESTED.value, _("Ask for changes")),

@@ -6,12 +6,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ..filters import KnowledgeFilter
-from ..selectors.knowledge import knowledge_entries, knowledge_initiatives
+from ..selectors.knowledge import knowledge_entries, knowledge_initiative_list
 
 
 @require_GET
 def knowledge(request):
-    filterset = KnowledgeFilter(request.GET or None, queryset=knowledge_initiatives())
+    filterset = KnowledgeFilter(request.GET or None, queryset=knowledge_initiative_list())
     page = Paginator(filterset.qs, settings.PAGE_SIZE_GRID).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)

@@ -140,7 +140,7 @@ def _require_moderator(request) -> None:
 @require_GET
 def queue(request):
     _require_moderator(request)
-    page = Paginator(selectors.open_report_groups(), settings.PAGE_SIZE).get_page(
+    page = Paginator(selectors.abuse_report_groups_open(), settings.PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
     return render(
@@ -148,8 +148,8 @@ def queue(request):
         "initiatives/moderation_queue.html",
         {
             "page": page,
-            "items": selectors.queue_items(page.object_list),
-            "hidden_items": selectors.recently_hidden(),
+            "items": selectors.moderation_queue_items(page.object_list),
+            "hidden_items": selectors.moderation_recently_hidden(),
             "blocks": selectors.posting_blocks(),
             "querystring": "",
         },

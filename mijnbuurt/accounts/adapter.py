@@ -4,6 +4,7 @@ sign-in through the municipality's identity provider (``oidc.py``)."""
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
@@ -19,10 +20,15 @@ ALLAUTH_TOTP_STAGE = "allauth.mfa.stages.AuthenticateStage"
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
+        """Account e-mails in the recipient's language, through the outbox and the worker."""
+        from mijnbuurt.notifications.services import outgoing_email_write
+
         user = context.get("user")
         language = getattr(user, "preferred_language", None) or translation.get_language()
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            message = self.render_mail(template_prefix, email, context)
+        subject = message.subject.removeprefix(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX)
+        outgoing_email_write(to=email, subject=subject, body=message.body)
 
     def get_client_ip(self, request):
         """allauth's rate limits use the same client address as ours (TRUSTED_PROXY_COUNT)."""

@@ -27,3 +27,16 @@ class AccountsConfig(AppConfig):
             "account", export=account_personal_data_export, erase=account_personal_data_erase
         )
         post_migrate.connect(_sync_staff_group, sender=self, dispatch_uid="staff_group_sync")
+        _name_allauth_authenticators()
+
+
+def _name_allauth_authenticators() -> None:
+    """allauth's Authenticator model has no verbose name, so the admin says "Authenticators".
+
+    Only the names the admin shows are set: ``_meta.original_attrs`` (what migrations
+    see) stays as allauth made it, so this asks for no migration in allauth's app.
+    """
+    from allauth.mfa.models import Authenticator
+
+    Authenticator._meta.verbose_name = _("two-factor device")
+    Authenticator._meta.verbose_name_plural = _("two-factor devices")

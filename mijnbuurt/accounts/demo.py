@@ -1,8 +1,11 @@
 """Demo accounts of the core: a resident and a member of municipal staff (with TOTP)."""
 
+from functools import cache
+
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
+from django.contrib.auth.hashers import make_password
 
 from mijnbuurt.core.demo import DEMO_PASSWORD, DemoAccount
 
@@ -10,6 +13,13 @@ from .groups import staff_group_sync
 from .models import User
 
 STAFF_TOTP_SECRET = "MIJNBUURTASSENDEMOSTAFF2"  # noqa: S105 - published demo secret
+
+
+@cache
+def _demo_password_hash() -> str:
+    """One hash of the published demo password per run, shared by every demo account:
+    hashing is slow on purpose, and seed_demo refreshes some fifteen accounts."""
+    return make_password(DEMO_PASSWORD)
 
 
 def demo_user(
@@ -21,7 +31,7 @@ def demo_user(
     user.is_staff = is_staff
     user.is_superuser = False
     user.is_active = True
-    user.set_password(DEMO_PASSWORD)
+    user.password = _demo_password_hash()
     user.save()
     EmailAddress.objects.update_or_create(
         user=user, email=email, defaults={"verified": True, "primary": True}
@@ -32,6 +42,38 @@ def demo_user(
         Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).delete()
         TOTP.activate(user, totp_secret)
     return user
+
+
+# Obviously fictional residents who cannot log in (no password): they support, comment,
+# organise, book and ask for help, so that the demo looks like a living town.
+NEIGHBOURS = [
+    "Kees",
+    "Mohamed",
+    "Joke",
+    "Ruud",
+    "Sophie",
+    "Bram",
+    "Hatice",
+    "Gerrit",
+    "Lotte",
+    "Ahmet",
+    "Ineke",
+    "Daan",
+]
+
+
+def demo_neighbours() -> list[User]:
+    """The fictional residents of NEIGHBOURS (made once, left alone after)."""
+    people = []
+    for name in NEIGHBOURS:
+        email = f"{name.lower()}.demo@example.org"
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            user = User(email=email, display_name=f"{name} (buurtbewoner)")
+            user.set_unusable_password()
+            user.save()
+        people.append(user)
+    return people
 
 
 RESIDENT_EMAIL = "bewoner@example.org"

@@ -53,3 +53,21 @@ class DeleteAccountForm(forms.Form):
                 code="wrong_password",
             )
         return password
+
+
+class SignupNameForm(forms.Form):
+    """The name asked at sign-up (ACCOUNT_SIGNUP_FORM_CLASS): allauth's own sign-up form
+    adds its e-mail and password fields; the name becomes the display name."""
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    display_name = forms.CharField(
+        label=_("Name"),
+        max_length=User._meta.get_field("display_name").max_length,
+        help_text=_("How other residents see you, for example your first name."),
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+
+    def signup(self, request, user: User) -> None:
+        user.display_name = self.cleaned_data["display_name"]
+        user.save(update_fields=["display_name"])

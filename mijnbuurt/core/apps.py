@@ -13,8 +13,11 @@ class CoreConfig(AppConfig):
     default = True  # the module has other AppConfig classes (the admin's)
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
+
         from mijnbuurt.accounts.personal_data import register_personal_data
 
+        from .start import on_login, register_panels
         from .transitions import (
             status_changes_personal_data_erase,
             status_changes_personal_data_export,
@@ -25,6 +28,8 @@ class CoreConfig(AppConfig):
             export=status_changes_personal_data_export,
             erase=status_changes_personal_data_erase,
         )
+        register_panels()
+        user_logged_in.connect(on_login, dispatch_uid="start_remember_roles")
 
 
 class AdminConfig(SimpleAdminConfig):

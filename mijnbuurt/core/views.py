@@ -1,14 +1,36 @@
+from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from mijnbuurt.accounts.models import User
+
 from .health import OK, health_report
+from .panels import panels_for
+from .start import SLOTS, remember_roles
 
 
 @require_GET
 def home(request):
+    """The public home; a logged-in person goes to their start page "Mijn buurt"."""
+    if request.user.is_authenticated:
+        return redirect("start")
     return render(request, "home.html")
+
+
+@login_required
+@require_GET
+def start(request):
+    """Mijn buurt: the person's neighbourhood, their own things and their work
+    (``mijnbuurt.core.start``); each panel a fixed number of queries."""
+    # The panels read the home buurt and its wijk: one query for all of them.
+    user = User.objects.select_related("home_neighbourhood__wijk").get(pk=request.user.pk)
+    remember_roles(request, user)
+    sections = {
+        slot.removeprefix("start."): panels_for(slot, user, request=request) for slot in SLOTS
+    }
+    return render(request, "start/start.html", {"sections": sections})
 
 
 @never_cache

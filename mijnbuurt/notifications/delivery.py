@@ -109,7 +109,8 @@ def _deliver_outgoing(email_id: int) -> bool:
         EmailMessage(subject=SUBJECT_PREFIX + email.subject, body=email.body, to=[email.to]).send()
         email.delivery = Delivery.SENT
         email.delivered_at = timezone.now()
-        email.save(update_fields=["delivery", "delivered_at"])
+        email.body = ""  # sent: the text (sign-in and reset links among them) is not kept
+        email.save(update_fields=["delivery", "delivered_at", "body"])
     return True
 
 

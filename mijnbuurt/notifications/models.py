@@ -60,10 +60,13 @@ class Notification(models.Model):
 
 
 class OutgoingEmail(models.Model):
-    """An e-mail to an address without an account (an invitation), sent via the outbox.
+    """An e-mail that is no notification, sent via the outbox: an invitation to an
+    address without an account, or one of allauth's account e-mails (verification,
+    password reset; ``accounts/adapter.py``).
 
     Rendered when written, in the caller's transaction; delivered by the same tasks,
-    retries and sweeper as notifications (delivery.py, tasks.py).
+    retries and sweeper as notifications (delivery.py, tasks.py). Once sent, only the
+    address, subject and times are kept: the text is cleared.
     """
 
     Delivery = Notification.Delivery

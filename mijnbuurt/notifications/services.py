@@ -90,6 +90,15 @@ def outgoing_email_queue(
     with translation.override(language):
         subject = render_to_string(subject_template, context)
         body = render_to_string(body_template, context)
+    return outgoing_email_write(to=to, subject=subject, body=body)
+
+
+def outgoing_email_write(*, to: str, subject: str, body: str) -> OutgoingEmail:
+    """Write an e-mail rendered elsewhere (allauth's account e-mails) to the outbox.
+
+    Sent after commit by the worker, like every other message: a request never waits
+    on the mail server, and an outage is retried by the sweeper.
+    """
     email = OutgoingEmail.objects.create(to=to, subject=" ".join(subject.split())[:300], body=body)
     transaction.on_commit(partial(enqueue_outgoing_email, email.pk))
     return email

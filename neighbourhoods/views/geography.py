@@ -1,13 +1,12 @@
 """Wijken, one neighbourhood's page, the map and its GeoJSON layers, my neighbourhood."""
 
-import json
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,15 +18,20 @@ from ..forms import AddressForm, NeighbourhoodChoiceForm, PostcodeForm
 from ..layers import (
     BUILT_IN_LAYERS,
     BUURTEN_ATTRIBUTION,
+    LAYER_CACHE_SECONDS,
     LAYERS,
     WIJKEN_ATTRIBUTION,
+    built_layer,
     layer_config,
+    layer_features,
+    layers_version,
     outline,
 )
 from ..sections import figures_per_wijk, sections_for
 from ..services import home_neighbourhood_locate, home_neighbourhood_set
 
 LAYER_MAX_AGE = 60 * 60
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 @require_GET
@@ -83,11 +87,14 @@ def map_page(request):
             ),
             # Every registered layer: other apps add theirs (initiatives, venues).
             "map_layers": layer_config(*LAYERS, shown=tuple(set(LAYERS) - {"buurten"})),
-            "other_layers": [
-                {"name": name, "label": LAYERS[name][0], "features": LAYERS[name][2]()["features"]}
+            # Read only when the template's cached list has expired (a callable).
+            "other_layers": lambda: [
+                {"name": name, "label": LAYERS[name][0], "features": layer_features(name)}
                 for name in LAYERS
                 if name not in BUILT_IN_LAYERS
             ],
+            "layer_cache_seconds": LAYER_CACHE_SECONDS,
+            "layers_version": layers_version(),
             "attributions": [WIJKEN_ATTRIBUTION, BUURTEN_ATTRIBUTION],
         },
     )
@@ -95,15 +102,23 @@ def map_page(request):
 
 @require_GET
 def layer(request, layer: str):
+    """A layer's GeoJSON: cached, gzipped when the browser takes it (public data, no
+    secret in it for BREACH to find), 304 when the browser's copy is current."""
     if layer not in LAYERS:
         raise Http404
-    data = LAYERS[layer][2]()
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, separators=(",", ":"), ensure_ascii=False),
-        content_type="application/geo+json; charset=utf-8",
-    )
+    built = built_layer(layer)
+    response = get_conditional_response(request, etag=built.etag)
+    if response is None:
+        gzipped = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+        response = HttpResponse(
+            built.gzipped if gzipped else built.body,
+            content_type="application/geo+json; charset=utf-8",
+        )
+        if gzipped:
+            response["Content-Encoding"] = "gzip"
+    response["ETag"] = built.etag
     patch_cache_control(response, public=True, max_age=LAYER_MAX_AGE)
-    patch_vary_headers(response, ["Accept-Language"])
+    patch_vary_headers(response, ["Accept-Language", "Accept-Encoding"])
     return response
 
 

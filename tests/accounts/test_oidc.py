@@ -145,7 +145,7 @@ def test_staff_member_signs_in_and_is_asked_for_totp_as_after_a_password(client,
     secret = get_mfa_adapter().decrypt(totp.data["secret"])
     response = client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)}, follow=True)
     assert signed_in(client) == staff.pk
-    assert response.redirect_chain[-1][0] == reverse("accounts:profile")
+    assert response.redirect_chain[-1][0] == reverse("start")
     assert client.get("/admin/").status_code == 200
     assert SocialAccount.objects.get(user=staff).provider == "gemeente"
 
@@ -155,7 +155,7 @@ def test_professional_signs_in_and_still_needs_totp_for_the_team_pages(
 ):
     response = sign_in(client, oidc, professional_a_without_mfa.email, acr=STRONG)
     assert signed_in(client) == professional_a_without_mfa.pk
-    assert response.redirect_chain[-1][0] == reverse("accounts:profile")
+    assert response.redirect_chain[-1][0] == reverse("start")
     # acr is not trusted until the settings say so.
     assert client.get(QUEUE)["Location"] == SET_UP
 
@@ -353,6 +353,11 @@ def test_client_secrets_and_tokens_have_no_admin():
 
 
 def test_a_new_resident_still_signs_up_with_a_password(client, oidc):
-    form = {"email": "nieuw@example.org", "password1": PASSWORD, "password2": PASSWORD}
+    form = {
+        "display_name": "Nieuw",
+        "email": "nieuw@example.org",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
     assert client.post(reverse("account_signup"), form).status_code == 302
     assert User.objects.filter(email="nieuw@example.org").exists()

@@ -39,13 +39,13 @@ def test_professional_signs_in_through_the_provider_and_logs_out_at_both_ends(
     page.wait_for_url(f"{identity_provider}/oauth2/authorize?**")
     page.locator("input[name=sub]").fill(email)
     page.keyboard.press("Enter")
-    page.wait_for_url("**/profiel/")
+    page.wait_for_url("**/mijn-buurt/")
 
     page.goto(reverse("help:queue"))
     assert "/accounts/2fa/" not in page.url
     assert page.get_by_role("heading", level=1).is_visible()
 
-    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(f"{identity_provider}/oauth2/end_session?**")
     page.get_by_role("button", name="End session").click()
     page.wait_for_url(f"{live_server.url}/")

@@ -114,6 +114,11 @@ def test_a_new_account_can_reuse_the_address_of_a_deleted_one(client, resident):
     client.post(reverse("accounts:delete"), {"password": PASSWORD})
     client.post(
         reverse("account_signup"),
-        {"email": "anne@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "display_name": "Anne",
+            "email": "anne@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert User.objects.filter(email="anne@example.org", is_active=True).count() == 1

@@ -16,10 +16,16 @@ def link_in(message) -> str:
     return re.search(r"https?://[^\s]+", message.body).group(0).rstrip(".")
 
 
+@pytest.mark.django_db(transaction=True)  # account e-mails leave through the outbox on commit
 def test_signup_sends_dutch_verification_mail_and_verifying_allows_login(client, mailoutbox):
     response = client.post(
         reverse("account_signup"),
-        {"email": "nieuw@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "display_name": "Nienke",
+            "email": "nieuw@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="nieuw@example.org")
@@ -43,17 +49,23 @@ def test_signup_sends_dutch_verification_mail_and_verifying_allows_login(client,
         reverse("account_login"), {"login": "nieuw@example.org", "password": PASSWORD}
     )
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:profile")
+    assert response["Location"] == reverse("start")
     assert client.get(reverse("accounts:profile")).status_code == 200
 
 
+@pytest.mark.django_db(transaction=True)  # account e-mails leave through the outbox on commit
 def test_signup_with_taken_email_makes_no_account_and_tells_the_owner(
     client, resident, mailoutbox
 ):
     """The page does not reveal that the address is taken; its owner gets an e-mail."""
     response = client.post(
         reverse("account_signup"),
-        {"email": "ANNE@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "display_name": "Anne",
+            "email": "ANNE@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert response.status_code == 302
     assert User.objects.filter(email__iexact="anne@example.org").count() == 1
@@ -70,6 +82,43 @@ def test_signup_form_errors_are_in_dutch(client):
     assert not User.objects.exists()
 
 
+def test_signup_asks_for_a_name_that_becomes_the_display_name_on_the_profile(client):
+    form = {"email": "nieuw@example.org", "password1": PASSWORD, "password2": PASSWORD}
+    page = client.get(reverse("account_signup")).content.decode()
+    assert page.index('name="display_name"') < page.index('name="email"')
+
+    without = client.post(reverse("account_signup"), {**form, "display_name": "  "})
+    assert without.status_code == 200
+    assert "Dit veld is verplicht" in without.content.decode()
+    assert not User.objects.exists()
+
+    client.post(reverse("account_signup"), {**form, "display_name": " Nienke "})
+    user = User.objects.get(email="nieuw@example.org")
+    assert user.display_name == "Nienke"
+    EmailAddress.objects.filter(user=user).update(verified=True)
+    client.force_login(user)
+    assert "Nienke" in client.get(reverse("accounts:profile")).content.decode()
+
+
+def test_a_too_short_password_is_refused_in_dutch_that_says_je(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "display_name": "Nienke",
+            "email": "nieuw@example.org",
+            "password1": "kort1",
+            "password2": "kort1",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Dit wachtwoord is te kort. Het moet minstens 8 tekens hebben." in page
+    assert "Je wachtwoord moet minstens 8 tekens hebben." in page  # the help text
+    assert "This password" not in page
+    assert not re.search(r"\b(Uw|uw|u)\b|alstublieft|Aanmelden|Afmelden", page)
+    assert not User.objects.exists()
+
+
 def test_logout_ends_the_session(client, resident):
     client.force_login(resident)
     client.post(reverse("account_logout"))
@@ -81,12 +130,13 @@ def test_wrong_password_shows_message_and_repeated_failures_are_rate_limited(cli
     for _attempt in range(5):
         response = client.post(url, {"login": resident.email, "password": "fout"})
         assert response.status_code == 200
-        assert "niet correct" in response.content.decode()
+        assert "Het e-mailadres of het wachtwoord klopt niet" in response.content.decode()
     response = client.post(url, {"login": resident.email, "password": PASSWORD})
     assert response.status_code == 429 or "Te veel" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
+@pytest.mark.django_db(transaction=True)  # account e-mails leave through the outbox on commit
 def test_password_reset_by_mail_sets_a_new_password(client, resident, mailoutbox):
     client.post(reverse("account_reset_password"), {"email": resident.email})
     assert len(mailoutbox) == 1
@@ -100,6 +150,7 @@ def test_password_reset_by_mail_sets_a_new_password(client, resident, mailoutbox
     assert resident.check_password(new_password)
 
 
+@pytest.mark.django_db(transaction=True)  # account e-mails leave through the outbox on commit
 def test_change_email_address_after_verification(client, resident, mailoutbox):
     client.force_login(resident)
     client.post(reverse("account_email"), {"action_add": "", "email": "anne.nieuw@example.org"})

@@ -9,6 +9,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# expect() waits for what it asserts; 5 s (Playwright's default) is too short when the
+# machine is busy, as CI's two cores can be.
+expect.set_options(timeout=15_000)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -60,7 +65,8 @@ def page(browser, live_server, request):
     """
     viewport = getattr(request, "param", {"width": 1280, "height": 900})
     context = browser.new_context(viewport=viewport, locale="nl-NL", base_url=live_server.url)
-    context.set_default_timeout(15_000)
+    # Generous: the suite must hold on a busy machine (CI shares its two cores).
+    context.set_default_timeout(30_000)
     page = context.new_page()
     csp_violations = []
 

@@ -166,5 +166,6 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     page.goto(request_path)
     expect(page.get_by_text("We hebben een vrijwilliger voor je gevonden: Vera.")).to_be_visible()
     assert "de Vries" not in page.locator("main p.mb-notice").inner_text()
+    expect(page.locator("main p.mb-notice")).to_contain_text("10:00")  # the agreed time
     assert_accessible(page)
     context.close()

@@ -31,10 +31,11 @@ def no_tiles(page):
 
 def sign_up(page, mailoutbox, email: str) -> None:
     page.goto("/accounts/signup/")
+    page.get_by_label("Naam").fill("Nieuwe buur")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord", exact=True).fill(NEW_PASSWORD)
     page.get_by_label("Wachtwoord (bevestigen)").fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Registreren").click()
+    page.get_by_role("button", name="Account maken").click()
     page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
     link = re.search(r"https?://\S+", mailoutbox[-1].body).group(0)
     page.goto(link)
@@ -71,10 +72,10 @@ def test_resident_starts_initiative_staff_approve_and_a_neighbour_supports_it(
     page.get_by_label("Begindatum").fill("2026-04-01")
     page.get_by_label("Einddatum").fill("2026-10-31")
     assert page.locator("[data-location-map]").bounding_box()["height"] > 100
-    page.locator("[data-location-map]").click()  # the map fills in the place...
-    assert page.get_by_label("Breedtegraad", exact=True).input_value().startswith("52.")
-    page.get_by_label("Breedtegraad", exact=True).fill("52.9930")  # ...which can also be typed
-    page.get_by_label("Lengtegraad", exact=True).fill("6.5610")
+    assert page.get_by_label("Breedtegraad", exact=True).count() == 0  # no numbers to type
+    page.locator("[data-location-map]").click()  # the map fills in the hidden place
+    assert page.locator("[data-location-latitude]").input_value().startswith("52.")
+    assert page.get_by_text("Er is een plek op de kaart gekozen.").is_visible()
     page.get_by_label("Vrijwilligers").check()
     page.get_by_label("Foto's").set_input_files(str(photo))
     page.get_by_role("button", name="Opslaan als concept").click()
@@ -96,6 +97,10 @@ def test_resident_starts_initiative_staff_approve_and_a_neighbour_supports_it(
     page.goto("/initiatieven/beoordelen/")
     assert_accessible(page)
     card = page.locator("li", has_text="Moestuin achter de Brink")
+    card.get_by_role("button", name="Goedkeuren en publiceren").click()  # not confirmed yet
+    page.wait_for_url("**/initiatieven/beoordelen/")
+    card = page.locator("li", has_text="Moestuin achter de Brink")
+    card.locator("input[name=confirm]").check()  # "Ik weet het zeker"
     card.get_by_role("button", name="Goedkeuren en publiceren").click()
     page.wait_for_url("**/initiatieven/beoordelen/")
     assert "Er wacht niets op een beoordeling." in page.content()

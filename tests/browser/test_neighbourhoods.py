@@ -49,8 +49,8 @@ def log_in(page, email):
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url("**/profiel/")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/mijn-buurt/")
 
 
 def test_resident_sets_neighbourhood_by_postcode_and_opens_wijk_page_and_map(
@@ -59,6 +59,7 @@ def test_resident_sets_neighbourhood_by_postcode_and_opens_wijk_page_and_map(
     page = no_tiles
     UserFactory(email="henk@example.org", display_name="Henk")
     log_in(page, "henk@example.org")
+    page.goto("/profiel/")
     page.get_by_label("Postcode").fill("9401 AA")
     page.get_by_label("Huisnummer").fill("12")
     page.get_by_role("button", name="Vind mijn buurt").click()
@@ -116,7 +117,7 @@ def test_resident_places_a_proposed_organisation_by_clicking_the_map(no_tiles, a
     page.goto("/sociale-kaart/nieuw/")
     page.get_by_label("Naam").fill("Repair Café Assen")
     page.get_by_label("Soort").select_option("neighbourhood_enterprise")
-    latitude = page.get_by_label("Breedtegraad")
+    latitude = page.locator("input[name=location_latitude]")  # hidden: set by the map
     assert latitude.input_value() == ""
     page.locator("[data-location-map]").click(position={"x": 150, "y": 120})
     assert latitude.input_value() != ""

@@ -19,15 +19,15 @@ def test_resident_sees_unread_count_and_reads_notifications(page, resident, mail
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(resident.email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url("**/profiel/")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/mijn-buurt/")
 
     bell = page.get_by_role("link", name="Meldingen (2 ongelezen)")
     assert bell.locator(".mb-bell__count").inner_text() == "2"
     bell.click()
     page.wait_for_url("**/profiel/meldingen/")
     assert page.get_by_role("heading", level=1).inner_text() == "Meldingen"
-    expect(page.get_by_role("link", name="Twee-factor-authenticatie is aangezet")).to_be_visible()
+    expect(page.get_by_role("link", name="Tweestapsverificatie is aangezet")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("button", name="Alles als gelezen markeren").click()

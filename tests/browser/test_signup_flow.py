@@ -16,14 +16,15 @@ def test_new_resident_signs_up_verifies_logs_in_and_sees_profile(page, live_serv
     assert page.locator("html").get_attribute("lang") == "nl"
     assert_accessible(page)
 
-    page.get_by_role("link", name="Registreren").first.click()
+    page.get_by_role("link", name="Account maken").first.click()
     assert_accessible(page)
+    page.get_by_label("Naam").fill("Wilma")
     page.get_by_label("E-mail").fill("wilma@example.org")
     page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
     page.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
-    page.get_by_role("button", name="Registreren").click()
+    page.get_by_role("button", name="Account maken").click()
     page.wait_for_url(re.compile(r"/accounts/confirm-email/"))
-    assert "Controleer je e-mail" in page.content() or "verificatie" in page.content()
+    assert "Klik op de link in die e-mail" in page.content()
 
     assert len(mailoutbox) == 1
     link = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
@@ -34,10 +35,13 @@ def test_new_resident_signs_up_verifies_logs_in_and_sees_profile(page, live_serv
     assert_accessible(page)
     page.get_by_label("E-mail").fill("wilma@example.org")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/mijn-buurt/")
+    page.get_by_role("link", name="Mijn profiel").click()
     page.wait_for_url("**/profiel/")
     assert page.get_by_role("heading", level=1).inner_text() == "Mijn profiel"
     assert "wilma@example.org" in page.content()
+    assert page.get_by_label("Weergavenaam").input_value() == "Wilma"  # the name from sign-up
     assert_accessible(page)
 
 

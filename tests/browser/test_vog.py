@@ -26,7 +26,7 @@ def test_organiser_records_a_vog_seen_on_the_task_page(page):
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(organiser.email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state()
     page.goto(f"/vrijwilligerswerk/taken/{shift.task_id}/beheer/")
     assert_accessible(page)

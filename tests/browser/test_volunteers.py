@@ -29,8 +29,8 @@ def log_in(page, email: str) -> None:
     page.goto("/accounts/login/")
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url("**/profiel/")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/mijn-buurt/")
 
 
 def log_out(page) -> None:

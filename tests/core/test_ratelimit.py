@@ -201,6 +201,7 @@ EXPECTED_RULES = {
     "volunteers:handover_invite": "invitations",
     "venues:book": "bookings",
     "volunteers:shift_sign_up": "signups",
+    "initiatives:grant_request": "grant_requests",
     "neighbourhoods:my_neighbourhood": "geocoder",
     "neighbourhoods:organisation_propose": "geocoder",
     "neighbourhoods:organisation_edit": "geocoder",

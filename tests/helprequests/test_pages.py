@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helprequests.models import HelpKind, HelpMessage, HelpRequest, HelpStatus, ReplyTemplate
-from helprequests.selectors import dashboard, median_first_contact
+from helprequests.selectors import help_request_dashboard, help_request_median_first_contact
 from helprequests.services import help_message_send, help_request_transition
 from tests.accounts.factories import UserFactory
 from tests.neighbourhoods.conftest import geocoder_url, recording
@@ -178,7 +178,7 @@ def test_a_reply_template_prefills_the_message_for_editing(
         reverse("help:team_detail", args=[covered_request.pk]), {"sjabloon": template.pk}
     )
     html = response.content.decode()
-    assert "Beste bewoner, ik bel je binnenkort." in html
+    assert "Beste Anne, ik bel je binnenkort." in html  # the resident's name filled in
     assert "Andere soort" not in html
 
 
@@ -204,8 +204,8 @@ def test_dashboard_counts_and_median_time_to_first_contact(client, area, residen
         HelpRequest.objects.filter(pk=help_request.pk).update(
             created_at=now - dt.timedelta(hours=hours), first_contact_at=now
         )
-    assert median_first_contact(HelpRequest.objects.all()) == dt.timedelta(hours=4)
-    data = dashboard(user=professional_a, team_ids=[requests[0].team_id], now=now)
+    assert help_request_median_first_contact(HelpRequest.objects.all()) == dt.timedelta(hours=4)
+    data = help_request_dashboard(user=professional_a, team_ids=[requests[0].team_id], now=now)
     assert data["by_status"] == {HelpStatus.NEW: 3}
     assert data["by_kind"] == {HelpKind.SHOPPING: 3}
     client.force_login(professional_a)

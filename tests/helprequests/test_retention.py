@@ -47,6 +47,8 @@ def clock(monkeypatch):
 
 def _resolved(help_request, professional, *, days_ago: int):
     for status in (S.IN_TRIAGE, S.LIGHT_INTERVENTION, S.RESOLVED):
+        if help_request.status == status:
+            continue  # a first message already started triage
         help_request_transition(help_request=help_request, to_status=status, by=professional)
     HelpRequest.objects.filter(pk=help_request.pk).update(
         closed_at=timezone.now() - dt.timedelta(days=days_ago)

@@ -61,7 +61,7 @@ def test_anonymous_visitor_is_sent_to_log_in(client, running):
     assert "/accounts/login/" in response.redirect_chain[0][0]
     assert not Comment.objects.exists()
     page = client.get(reverse("initiatives:detail", args=[running.pk])).content.decode()
-    assert "Meld je aan om te reageren" in page
+    assert "Log in om te reageren" in page
 
 
 def test_no_comments_on_a_draft(client, organiser, buurt, resident):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from initiatives.models import GrantRequest, Status
 from initiatives.selectors.grants import budget_lines_with_totals
 from initiatives.services import grant_award, grant_decline, grant_request
+from mijnbuurt.core.exceptions import ServiceError
 from tests.initiatives.factories import make_budget_line, make_grant, make_initiative
 from tests.neighbourhoods.factories import BuurtFactory
 
@@ -87,14 +88,16 @@ def test_reviewer_awards_from_the_page_and_bad_amounts_change_nothing(
     grant = make_grant(submitted, organiser)
     client.force_login(staff)
     page = client.get(reverse("initiatives:detail", args=[submitted.pk])).content.decode()
-    assert "Stimuleringsbudget welzijn (nog € 1000,00 over)" in page
+    assert "Stimuleringsbudget welzijn (nog € 1.000,00 over)" in page  # Dutch grouping
     url = reverse("initiatives:grant_award", args=[submitted.pk, grant.pk])
 
-    response = client.post(url, {"budget_line": budget.pk, "amount": "900"}, follow=True)
+    response = client.post(
+        url, {"budget_line": budget.pk, "amount": "900", "confirm": "on"}, follow=True
+    )
     assert "Je kunt niet meer toekennen dan het aangevraagde bedrag" in response.content.decode()
     assert GrantRequest.objects.get().status == "requested"
 
-    client.post(url, {"budget_line": budget.pk, "amount": "500"})
+    client.post(url, {"budget_line": budget.pk, "amount": "500", "confirm": "on"})
     assert GrantRequest.objects.get().amount_awarded == Decimal("500.00")
 
 
@@ -116,15 +119,53 @@ def test_grants_are_never_shown_to_the_public(client, organiser, staff, buurt, r
     assert 'id="grants"' in client.get(url).content.decode()
 
 
+def test_awarding_needs_an_explicit_budget_line_and_a_confirmation(
+    client, submitted, organiser, staff
+):
+    budget = make_budget_line("1000.00")
+    grant = make_grant(submitted, organiser)
+    client.force_login(staff)
+    page = client.get(reverse("initiatives:detail", args=[submitted.pk])).content.decode()
+    select = page[page.index(f'id="line-{grant.pk}"') :]
+    assert select.index('<option value="" selected>') < select.index(f'value="{budget.pk}"')
+    award = page.index(f'id="award-{grant.pk}"')
+    decline = page.index(f'id="decline-{grant.pk}"')
+    assert award < page.index(f'id="confirm-award-{grant.pk}"') < decline
+    assert page.index(f'id="reason-{grant.pk}"') > decline  # the reason is in its own section
+
+    url = reverse("initiatives:grant_award", args=[submitted.pk, grant.pk])
+    client.post(url, {"budget_line": "", "amount": "500", "confirm": "on"})  # no line chosen
+    client.post(url, {"budget_line": budget.pk, "amount": "500"})  # not confirmed
+    assert GrantRequest.objects.get().status == GrantRequest.Status.REQUESTED
+    client.post(url, {"budget_line": budget.pk, "amount": "500", "confirm": "on"})
+    assert GrantRequest.objects.get().status == GrantRequest.Status.AWARDED
+
+
+def test_no_new_grant_request_while_one_is_waiting(client, submitted, organiser, staff):
+    detail = reverse("initiatives:detail", args=[submitted.pk])
+    request_url = reverse("initiatives:grant_request", args=[submitted.pk])
+    client.force_login(organiser)
+    assert f'href="{request_url}"' in client.get(detail).content.decode()
+    grant = make_grant(submitted, organiser)
+    assert f'href="{request_url}"' not in client.get(detail).content.decode()
+    with pytest.raises(ServiceError) as refused:
+        grant_request(initiative=submitted, by=organiser, items=[("Zaden", Decimal("5"))])
+    assert refused.value.code == "pending"
+    grant_decline(grant=grant, by=staff, reason="Past niet in het budget.")
+    assert f'href="{request_url}"' in client.get(detail).content.decode()
+
+
 # --- Query counts -----------------------------------------------------------------------
 
 # Measured; the same at every number of grants and items.
 # organiser: the organiser detail page (14, with the grants) + the grants' items
-DETAIL_QUERIES_WITH_GRANTS_ORGANISER = 15
+# + the venue bookings panel (one query)
+DETAIL_QUERIES_WITH_GRANTS_ORGANISER = 16
 # reviewer: the detail page (12, with volunteer tasks and comments) + grants, their
 # items, this year's budget lines with what remains on each, no open invitations, and
-# whether the reviewer has set up two-factor authentication (the role's rules ask)
-DETAIL_QUERIES_WITH_GRANTS_REVIEWER = 15
+# whether the reviewer has set up two-factor authentication (the role's rules ask),
+# and the venue bookings panel (one query)
+DETAIL_QUERIES_WITH_GRANTS_REVIEWER = 16
 
 
 @pytest.mark.parametrize("size", [1, 4])
@@ -139,7 +180,7 @@ def test_detail_with_grants_runs_a_fixed_number_of_queries(
     for n in range(size):
         items = [(f"Onderdeel {i}", Decimal("10")) for i in range(size + 1)]
         grant = grant_request(initiative=initiative, by=organiser, items=items)
-        if n % 2:
+        if n < size - 1:  # one request waits at a time; the earlier ones were decided
             grant_decline(grant=grant, by=staff, reason="Nee.")
     url = reverse("initiatives:detail", args=[initiative.pk])
 

@@ -110,6 +110,7 @@ def _link_after(text: str, body: str) -> str:
     return re.search(re.escape(text) + r"\s*(https?://\S+)", body).group(1)
 
 
+@pytest.mark.django_db(transaction=True)  # account e-mails leave through the outbox on commit
 def test_address_without_account_gets_a_dutch_mail_to_sign_up_then_accepts(
     client, draft, organiser, mailoutbox, django_capture_on_commit_callbacks, settings
 ):
@@ -127,7 +128,7 @@ def test_address_without_account_gets_a_dutch_mail_to_sign_up_then_accepts(
     assert mail.to == ["nieuw@example.org"]
     assert "Olga" in mail.subject
     assert "Samen plannen" in mail.subject
-    assert "Registreer je met dit e-mailadres (nieuw@example.org)" in mail.body
+    assert "Maak een account met dit e-mailadres (nieuw@example.org)" in mail.body
     signup_url = _link_after("om de uitnodiging aan te nemen:", mail.body)
     mine_url = _link_after("onder Mijn initiatieven:", mail.body)
     assert signup_url == "https://mijnbuurt.example" + reverse("account_signup")
@@ -137,7 +138,12 @@ def test_address_without_account_gets_a_dutch_mail_to_sign_up_then_accepts(
     client.logout()
     client.post(
         reverse("account_signup"),
-        {"email": "nieuw@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "display_name": "Nieuw",
+            "email": "nieuw@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     confirm_url = re.search(r"https?://\S+", mailoutbox[-1].body).group(0).rstrip(".")
     client.post(confirm_url)
@@ -161,7 +167,7 @@ def test_address_with_an_account_gets_the_notification_not_the_sign_up_mail(
     with django_capture_on_commit_callbacks(execute=True):
         organiser_invite(initiative=draft, by=organiser, email=outsider.email)
     assert [m.to for m in mailoutbox] == [[outsider.email]]
-    assert "Registreer je" not in mailoutbox[0].body
+    assert "Maak een account met dit e-mailadres" not in mailoutbox[0].body
     assert Notification.objects.filter(recipient=outsider).count() == 1
 
 

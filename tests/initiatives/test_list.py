@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from initiatives.models import Status
-from initiatives.selectors.initiatives import initiative_search, public_initiatives
+from initiatives.models import Initiative, Status
+from initiatives.selectors.initiatives import initiative_search, initiatives_public
 from initiatives.services import initiative_support
 from tests.accounts.factories import UserFactory
 from tests.initiatives.factories import make_initiative
@@ -84,15 +84,42 @@ def test_search_finds_words_in_title_and_description(client, initiatives):
 
 def test_search_uses_dutch_stemming_on_postgresql_and_substrings_on_sqlite(initiatives):
     # "schommel" is the stem of "schommels" (PostgreSQL) and a substring of it (SQLite).
-    found = initiative_search(public_initiatives(), "schommel")
+    found = initiative_search(initiatives_public(), "schommel")
     assert [i.title for i in found] == ["Speeltuin opknappen"]
     if connection.vendor == "postgresql":
         # Dutch stemming: "klimrekken" (plural) finds "klimrek" in the description.
-        found = initiative_search(public_initiatives(), "klimrekken")
+        found = initiative_search(initiatives_public(), "klimrekken")
         assert [i.title for i in found] == ["Speeltuin opknappen"]
-        sql = str(initiative_search(public_initiatives(), "tuin").query)
+        sql = str(initiative_search(initiatives_public(), "tuin").query)
         assert "to_tsvector" in sql
         assert "dutch::regconfig" in sql
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a GIN index on PostgreSQL only")
+def test_search_on_postgresql_reads_the_gin_index(initiatives):
+    # The index (migration 0009) is on the very expression the search filters on; with
+    # sequential scans off the planner must be able to answer the search from it (all
+    # initiatives: with the status filter a tiny table may take the status index).
+    queryset = initiative_search(Initiative.objects.all(), "speeltuin klimrek").values("pk")
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "initiative_search" in plan, plan
+
+
+def test_filter_options_come_from_the_cache_and_keep_the_choice(
+    client, initiatives, buurt, django_assert_num_queries
+):
+    url = reverse("initiatives:list")
+    client.get(url)  # renders the neighbourhood options once
+    with django_assert_num_queries(3):  # count, the page, its photos: no neighbourhood query
+        assert client.get(url).status_code == 200
+    html = client.get(url, {"neighbourhood": buurt.slug}).content.decode()
+    options = html.split('name="neighbourhood"')[1].split("</select>")[0]
+    assert f'<option value="{buurt.slug}" selected>' in options
+    assert options.count(" selected") == 1
 
 
 def test_sort_by_most_supported(client, organiser, buurt):

@@ -38,6 +38,7 @@ def test_an_award_comes_from_a_budget_line_of_the_year_the_grant_was_requested(
     last_year = timezone.localdate().year - 1
     this_years = make_budget_line("1000.00", code="dit-jaar")
     last_years = make_budget_line("1000.00", code="vorig-jaar", year=last_year)
+    notified_of_the_request = Notification.objects.count()  # staff hear of new requests
 
     with pytest.raises(ServiceError) as error:
         grant_award(grant=last_years_grant, by=staff, budget_line=this_years, amount="100")
@@ -49,7 +50,7 @@ def test_an_award_comes_from_a_budget_line_of_the_year_the_grant_was_requested(
         None,
         None,
     )
-    assert not Notification.objects.exists()
+    assert Notification.objects.count() == notified_of_the_request  # a refusal tells no one
 
     grant_award(grant=last_years_grant, by=staff, budget_line=last_years, amount="100")
     assert GrantRequest.objects.get().budget_line == last_years
@@ -67,7 +68,7 @@ def test_the_page_offers_the_requests_year_and_shows_the_services_refusal(
     assert [line.pk for line in page.context["budget_lines"]] == [last_years.pk]
 
     url = reverse("initiatives:grant_award", args=[submitted.pk, last_years_grant.pk])
-    response = client.post(url, {"budget_line": this_years.pk, "amount": "100"})
+    response = client.post(url, {"budget_line": this_years.pk, "amount": "100", "confirm": "on"})
     shown = [str(message) for message in get_messages(response.wsgi_request)]
     assert len(shown) == 1
     assert str(last_year) in shown[0]

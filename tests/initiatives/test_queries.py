@@ -19,12 +19,12 @@ pytestmark = pytest.mark.django_db
 # Measured for a logged-in resident: session, user, unread-notifications count and
 # (list) "is a reviewer?" come with every page; the rest is the page's own.
 LIST_QUERIES = 8  # + count, neighbourhood choices, initiatives, their photos
-DETAIL_QUERIES = 12  # + initiative, photos, organisers, history, news, volunteer tasks,
-# comments, reviewer?, support/follow/blocked
+DETAIL_QUERIES = 13  # + initiative, photos, organisers, history, news, volunteer tasks,
+# venue bookings, comments, reviewer?, support/follow/blocked
 # session, user, two-factor check, unread count, count, initiatives, organisers,
-# accountability reports to review
-QUEUE_QUERIES = 8
-DETAIL_QUERIES_ORGANISER = 14  # + open invitations, grant requests
+# accountability reports to review, grant requests to decide
+QUEUE_QUERIES = 9
+DETAIL_QUERIES_ORGANISER = 15  # + open invitations, grant requests
 MINE_QUERIES = 7  # session, user, unread count, invitations, count, initiatives, photos
 
 

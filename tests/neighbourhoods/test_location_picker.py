@@ -18,12 +18,16 @@ def proposal(**location):
     return data
 
 
-def test_the_form_offers_an_address_and_coordinates_as_labelled_inputs(client, resident):
+def test_the_form_offers_an_address_and_keeps_the_coordinates_hidden(client, resident):
     client.force_login(resident)
     html = client.get(reverse("neighbourhoods:organisation_propose")).content.decode()
-    for input_id in ("id_location_0", "id_location_1", "id_location_2"):
-        assert f'for="{input_id}"' in html
-        assert f'id="{input_id}"' in html
+    assert 'for="id_location_0"' in html
+    assert 'id="id_location_0"' in html
+    for name in ("location_latitude", "location_longitude"):  # set by a map click
+        assert f'type="hidden" class="" name="{name}"' in html or (
+            f'name="{name}"' in html and 'type="hidden"' in html
+        )
+    assert "Breedtegraad" not in html
     assert "location-picker.js" in html
 
 

@@ -1,5 +1,6 @@
 """/wijken/, a neighbourhood's page, /kaart/ and its GeoJSON layers: content and query counts."""
 
+import gzip
 import json
 
 import pytest
@@ -128,6 +129,62 @@ def test_organisation_layer_holds_approved_organisations_with_a_location(client,
     data = json.loads(client.get(reverse("neighbourhoods:layer", args=["organisaties"])).content)
     assert [f["properties"]["name"] for f in data["features"]] == ["Op de kaart"]
     assert data["features"][0]["geometry"] == {"type": "Point", "coordinates": [6.56, 52.99]}
+
+
+def test_layer_is_built_once_a_minute_then_served_gzipped_and_conditionally(
+    client, assen, django_assert_num_queries
+):
+    organisation = OrganisationFactory(kind="sport", latitude=52.99, longitude=6.56)
+    url = reverse("neighbourhoods:layer", args=["organisaties"])
+    plain = client.get(url)
+    assert "Content-Encoding" not in plain
+    feature = json.loads(plain.content)["features"][0]
+    assert feature["properties"]["kind"] == "Sport"
+    assert feature["properties"]["url"] == reverse(
+        "neighbourhoods:organisation", kwargs={"slug": organisation.slug}
+    )
+    with django_assert_num_queries(0):  # from the cache
+        zipped = client.get(url, headers={"accept-encoding": "gzip, deflate, br"})
+    assert zipped["Content-Encoding"] == "gzip"
+    assert json.loads(gzip.decompress(zipped.content)) == json.loads(plain.content)
+    assert "Accept-Encoding" in zipped["Vary"]
+    assert zipped["ETag"] == plain["ETag"]
+    # The browser's copy is current: 304, no body.
+    again = client.get(url, headers={"if-none-match": plain["ETag"]})
+    assert again.status_code == 304
+    assert not again.content
+    # Each language has its own copy (labels and links are translated).
+    english = json.loads(client.get(f"/en{url}").content)["features"][0]["properties"]
+    assert english["url"].startswith("/en/")
+
+
+def test_a_change_to_a_layers_source_shows_at_once(
+    client, assen, django_capture_on_commit_callbacks
+):
+    """The cache saves building, never freshness: a saved or deleted source is on the
+    map (layer and the map's lists) with the next request."""
+    url = reverse("neighbourhoods:layer", args=["organisaties"])
+    OrganisationFactory(name="Eerste", latitude=52.99, longitude=6.56)
+    first = client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        second = OrganisationFactory(name="Tweede", latitude=52.98, longitude=6.55)
+    names = [f["properties"]["name"] for f in json.loads(client.get(url).content)["features"]]
+    assert names == ["Eerste", "Tweede"]
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 200
+    assert "Tweede" in client.get(reverse("neighbourhoods:map")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        second.delete()
+    names = [f["properties"]["name"] for f in json.loads(client.get(url).content)["features"]]
+    assert names == ["Eerste"]
+
+
+def test_map_page_lists_come_from_the_cache_once_built(client, assen, django_assert_num_queries):
+    add_organisations(assen, 3)
+    client.get(reverse("neighbourhoods:map"))
+    # wijken, buurten, organisations and their neighbourhoods; the layers' lists are cached.
+    with django_assert_num_queries(4):
+        response = client.get(reverse("neighbourhoods:map"))
+    assert response.status_code == 200
 
 
 def test_unknown_layer_is_a_404(client):

@@ -28,8 +28,8 @@ def test_digest_bundles_several_items_in_one_mail_per_person_in_their_language(
     dutch = by_recipient[resident.email]
     assert dutch.subject == "[Mijn buurt Assen] Je dagelijkse overzicht van meldingen (2)"
     assert "Je wachtwoord is gewijzigd" in dutch.body
-    assert "Twee-factor-authenticatie is aangezet" in dutch.body
-    assert "Twee-factor-authenticatie is aangezet" in dutch.alternatives[0][0]
+    assert "Tweestapsverificatie is aangezet" in dutch.body
+    assert "Tweestapsverificatie is aangezet" in dutch.alternatives[0][0]
     assert "List-Unsubscribe" in dutch.extra_headers
     english = by_recipient[outsider.email]
     assert english.subject == "[Mijn buurt Assen] Your daily overview of notifications (1)"

@@ -36,7 +36,7 @@ def test_bell_shows_my_unread_count_and_anonymous_visitors_see_no_bell(client, r
     make_notifications(resident, 3)
     assert "Meldingen" not in client.get("/").content.decode()
     client.force_login(resident)
-    html = client.get("/").content.decode()
+    html = client.get(reverse("start")).content.decode()
     assert 'class="mb-bell__count" aria-hidden="true">3</span>' in html
     assert "(3 ongelezen)" in html
 

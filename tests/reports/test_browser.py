@@ -24,7 +24,7 @@ def test_staff_open_the_reports_from_the_admin_and_they_are_accessible(page):
     page.wait_for_url(re.compile(r"/accounts/login/"))
     page.get_by_label("E-mail").fill("gemma@example.org")
     page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden").click()
+    page.get_by_role("button", name="Inloggen").click()
     page.wait_for_url("**/accounts/2fa/authenticate/**")
     code = page.locator("input[name=code]")
     code.fill(totp_code(secret))
@@ -38,6 +38,12 @@ def test_staff_open_the_reports_from_the_admin_and_they_are_accessible(page):
     table = page.get_by_role("table", name="Per wijk", exact=True)
     assert "42,9 %" in table.get_by_role("row", name=re.compile("^Noord")).inner_text()
     expect(page.get_by_role("img", name="Bezetting (%)")).to_be_visible()
+    assert_accessible(page)
+
+    # A wijk row opens the wijk per buurt, with the same columns.
+    table.get_by_role("link", name="Noord", exact=True).click()
+    buurten = page.get_by_role("table", name="Per buurt", exact=True)
+    expect(buurten.get_by_role("row", name=re.compile("^Noord-Midden"))).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name="Budgetrapportage").click()

@@ -62,7 +62,7 @@ def test_budget_csv_and_excel_have_the_figures(budget, staff_client):
     total = [c.value for c in sheet[sheet.max_row]]
     assert total[header.index("Gerealiseerde besparing")] == 800
     assert total[header.index("Uitgegeven")] == 350
-    assert book["filters"]["B1"].value == str(YEAR)
+    assert book["Filters"]["B1"].value == str(YEAR)
 
 
 def test_dashboard_excel_has_every_table_with_the_filters_applied(known, staff_client):
@@ -72,10 +72,15 @@ def test_dashboard_excel_has_every_table_with_the_filters_applied(known, staff_c
     book = load_workbook(io.BytesIO(response.content))
     assert len(book.worksheets) == 6  # five tables and the filters
     sheet = book.worksheets[0]
+    assert sheet.title == "Per buurt"  # a chosen wijk breaks down per buurt
     header = [c.value for c in sheet[1]]
-    noord = [c.value for c in sheet[2]]
-    assert sheet.max_row == 3  # Noord and the total: the filter applies
-    assert noord[0] == "Noord"
+    labels = [row[0].value for row in sheet.iter_rows(min_row=2)]
+    # Noord's buurt, Noord as a whole (what lies in no buurt), and the total: the filter
+    # applies, and the total is the wijk's figures.
+    assert labels[0] == "Noord-Midden"
+    assert labels[1].startswith("Noord (")
+    assert labels[2] == "Totaal"
+    noord = [c.value for c in sheet[sheet.max_row]]
     assert noord[header.index("Bezetting (%)")] == pytest.approx(0.9)
     assert noord[header.index("Commercieel aandeel (%)")] == pytest.approx(42.9)
     assert noord[header.index("Mediaan uren tot eerste contact")] == 3

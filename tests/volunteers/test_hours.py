@@ -70,6 +70,17 @@ def test_only_own_sign_ups_and_the_page_is_404_for_others(client, resident, outs
     assert hours_of(signup) == (Decimal("1.75"), SignUp.Hours.LOGGED)
 
 
+def test_hours_are_typed_and_shown_with_a_decimal_comma(client, resident):
+    signup = signup_in_the_past(volunteer=resident)
+    url = reverse("volunteers:signup_hours", args=[signup.pk])
+    client.force_login(resident)
+    assert client.post(url, {"hours": "2,5"}).status_code == 302
+    assert hours_of(signup) == (Decimal("2.50"), SignUp.Hours.LOGGED)
+    assert 'value="2,50"' in client.get(url).content.decode()
+    assert client.post(url, {"hours": "3.25"}).status_code == 302  # a point still works
+    assert hours_of(signup) == (Decimal("3.25"), SignUp.Hours.LOGGED)
+
+
 def test_the_log_form_explains_bad_hours(client, resident):
     signup = signup_in_the_past(volunteer=resident)
     client.force_login(resident)

@@ -34,7 +34,7 @@ def _suggest(task, *, findable=True, name="Vera", email=None, skills=()):
         volunteer=profile.user,
         task=task,
         score=5.0,
-        reasons=[["skill", "Koken"], ["nearby", "Lariks"]],
+        reasons=[["skill", "Koken"], ["near_home", ["Lariks", 0.4]]],
         computed_at=timezone.now(),
     )
     return profile
@@ -56,7 +56,8 @@ def test_lists_only_findable_volunteers_without_contact_details(client, organise
     assert "Verborgen Henk" not in page
     assert "vera@example.org" not in page
     assert "heeft de vaardigheid: Koken" in page  # the reasons, worded for the organiser
-    assert "woont of helpt in de buurt: Lariks" in page
+    assert "0,4 km" in page  # how far the volunteer lives ...
+    assert "(Lariks)" in page  # ... and where
 
 
 def test_suggestions_and_invite_answer_404_to_non_organisers(client, outsider, organiser, task):

@@ -86,7 +86,7 @@ def test_best_task_ranks_first_with_its_reasons(places, cooking):
     assert top.reasons == [
         ["skill", "Koken"],
         ["interest", "green"],
-        ["nearby", "Lariks"],
+        ["near_home", ["Lariks", 0.0]],
         ["availability", [weekday, Availability.MORNING]],
     ]
     assert top.score > Suggestion.objects.get(volunteer=profile.user, task=farther).score
@@ -111,7 +111,8 @@ def test_chosen_neighbourhood_or_its_wijk_counts_as_nearby(places):
 
     match()
 
-    assert ["nearby", "Kloosterveen"] in Suggestion.objects.get(task=in_wijk).reasons
+    # The reason names the wijk the volunteer chose, not the task's buurt.
+    assert ["in_area", "Noorderpark"] in Suggestion.objects.get(task=in_wijk).reasons
     assert _suggested(profile) == [in_wijk.pk]
 
 

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from mijnbuurt.accounts.models import User
 from volunteers.models import Shift, Suggestion, VolunteerProfile
-from volunteers.selectors import open_tasks
+from volunteers.selectors import tasks_open
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def test_seed_scale_at_a_tiny_factor_then_bench_matching(settings):
     call_command("seed_scale", factor=0.02, stdout=StringIO())
 
     assert VolunteerProfile.objects.count() == 14
-    assert open_tasks().count() == 6
+    assert tasks_open().count() == 6
     assert Shift.objects.count() >= 6
     assert not User.objects.filter(email__endswith="@schaal.example")[0].has_usable_password()
 

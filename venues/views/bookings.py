@@ -89,10 +89,11 @@ def booking_detail(request, pk: int):
         "venues/booking_detail.html",
         {
             "booking": booking,
-            "series_left": selectors.series_dates_left(booking=booking),
+            "series_left": selectors.booking_series_dates_left(booking=booking),
             "may_decide": rules.has_perm("venues.decide_booking", request.user, booking),
-            "decline_form": DeclineForm(),
-            "cancel_form": CancelForm(),
+            # Two "reason" fields on one page: each its own ids.
+            "decline_form": DeclineForm(auto_id="id_decline_%s"),
+            "cancel_form": CancelForm(auto_id="id_cancel_%s"),
         },
     )
 

@@ -59,7 +59,7 @@ def venue_detail(request, slug: str):
             "sunday": monday + dt.timedelta(days=6),
             "previous_week": monday - dt.timedelta(days=7),
             "next_week": monday + dt.timedelta(days=7),
-            "weeks": selectors.week_availability(venue=venue, monday=monday, today=today),
+            "weeks": selectors.venue_week_availability(venue=venue, monday=monday, today=today),
             "may_manage": rules.has_perm("venues.manage_venue", request.user, venue),
             # The neighbourhood's outline with every venue on it (this one among them).
             "outline": outline(venue.neighbourhood),

@@ -23,7 +23,9 @@ def hours_field(*, required: bool = True, help_text="") -> forms.DecimalField:
         required=required,
         error_messages=HOURS_ERRORS,
         help_text=help_text,
-        widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
+        # "2,5" as the Dutch write it (a text input: a number input shows and takes "2.5")
+        localize=True,
+        widget=forms.TextInput(attrs={"inputmode": "decimal"}),
     )
 
 

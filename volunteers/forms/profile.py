@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Theme
 from neighbourhoods.models import Neighbourhood
+from neighbourhoods.place_picker import NeighbourhoodsField
 
 from ..models import Availability, Language, Skill, VolunteerProfile
 from ..services.profiles import MAX_DISTANCE_KM, MAX_HOURS_PER_MONTH, MAX_TAGS
@@ -43,13 +44,13 @@ class VolunteerProfileForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    neighbourhoods = forms.ModelMultipleChoiceField(
+    neighbourhoods = NeighbourhoodsField(
         label=_("Neighbourhoods where you like to help"),
-        queryset=Neighbourhood.objects.order_by("level", "name").only("pk", "name", "level"),
+        queryset=Neighbourhood.objects.all(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_(
-            "Hold Ctrl (or Cmd) to choose more than one. A district includes its neighbourhoods."
+            "Open a district to choose it whole or some of its neighbourhoods. "
+            "A district includes its neighbourhoods."
         ),
     )
     max_distance_km = forms.IntegerField(

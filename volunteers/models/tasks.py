@@ -169,7 +169,12 @@ class Shift(models.Model):
                 violation_error_message=_("A shift has at least one place."),
             ),
         ]
-        indexes = [models.Index(fields=["starts_at"], name="shift_starts_at")]
+        indexes = [
+            models.Index(fields=["starts_at"], name="shift_starts_at"),
+            # A task's next shift and whether it has one still to come: one index probe
+            # per task on the task list and the map (volunteers.selectors).
+            models.Index(fields=["task", "starts_at"], name="shift_task_starts_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.task} ({self.starts_at:%Y-%m-%d %H:%M})"

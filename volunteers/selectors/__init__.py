@@ -6,11 +6,11 @@ from django.utils import timezone
 from ..models import Shift, Suggestion, Task, VogCheck, VolunteerProfile
 
 
-def is_volunteer(user) -> bool:
+def user_is_volunteer(user) -> bool:
     return VolunteerProfile.objects.filter(user=user.pk).exists()
 
 
-def open_tasks() -> QuerySet[Task]:
+def tasks_open() -> QuerySet[Task]:
     """Published tasks with at least one shift still to come; never private hand-overs."""
     upcoming = Shift.objects.filter(task=OuterRef("pk"), starts_at__gt=timezone.now())
     return Task.objects.filter(status=Task.Status.PUBLISHED, is_private=False).filter(
@@ -18,18 +18,18 @@ def open_tasks() -> QuerySet[Task]:
     )
 
 
-def suggested_tasks(*, user, limit: int = 5) -> list[Suggestion]:
+def tasks_suggested(*, user, limit: int = 5) -> list[Suggestion]:
     """The matching job's best suggestions for ``user`` that are still open; one query."""
     if not user.is_authenticated:
         return []
     return list(
-        Suggestion.objects.filter(volunteer=user, task__in=open_tasks())
+        Suggestion.objects.filter(volunteer=user, task__in=tasks_open())
         .select_related("task__neighbourhood")
         .order_by("-score", "pk")[:limit]
     )
 
 
-def valid_vog_checks(*, user) -> list[VogCheck]:
+def vog_checks_valid(*, user) -> list[VogCheck]:
     """The VOGs of ``user`` that approved organisations saw and that count today."""
     if not user.is_authenticated:
         return []

@@ -1,6 +1,6 @@
 """Reads of the hand-over pages: the suggested volunteers for one private task.
 
-The matching job never scores private tasks (they are not in ``open_tasks()``), so
+The matching job never scores private tasks (they are not in ``tasks_open()``), so
 the page scores this one task against every opted-in volunteer with the same
 scorer, and keeps the findable ones.
 """
@@ -23,7 +23,13 @@ from ..models import (
     TrustedVolunteer,
     VolunteerProfile,
 )
-from .matching import Tasks, matching_places, matching_skills, matching_volunteers, shift_mask
+from .matching import (
+    Tasks,
+    places_for_matching,
+    shift_mask,
+    skills_for_matching,
+    volunteers_for_matching,
+)
 
 
 def handover_for_page() -> QuerySet[HandOver]:
@@ -33,10 +39,12 @@ def handover_for_page() -> QuerySet[HandOver]:
 
 
 def handovers_of(help_request) -> list[HandOver]:
-    """For a help request's pages: its hand-overs, newest first, with the volunteer; one query."""
+    """For a help request's pages: its hand-overs, newest first, with the volunteer and
+    the agreed moment (``agreed_at``, the start of the task's shift); one query."""
     return list(
         HandOver.objects.filter(help_request=help_request)
         .select_related("volunteer")
+        .annotate(agreed_at=Min("task__shifts__starts_at"))
         .order_by("-created_at", "-pk")
     )
 
@@ -62,10 +70,10 @@ def _one_task(task: Task) -> Tasks:
 
 def handover_suggestions(*, task: Task, exclude: set[int], limit: int = 20) -> list[dict]:
     """Findable volunteers for ``task`` best first: ``profile``, ``score``, ``reasons``."""
-    skills = matching_skills()
+    skills = skills_for_matching()
     scored: dict[int, tuple[float, list]] = {}
-    volunteers = matching_volunteers(skill_names=skills)
-    for pairs in score_all(volunteers, _one_task(task), matching_places(), skills):
+    volunteers = volunteers_for_matching(skill_names=skills)
+    for pairs in score_all(volunteers, _one_task(task), places_for_matching(), skills):
         for uid, score, reasons in zip(pairs.user_ids, pairs.scores, pairs.reasons, strict=True):
             scored[int(uid)] = (float(score), json.loads(str(reasons)))
     ids = [uid for uid in scored if uid not in exclude]

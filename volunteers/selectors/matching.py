@@ -20,7 +20,7 @@ from ..models import (
     VogCheck,
     VolunteerProfile,
 )
-from . import open_tasks
+from . import tasks_open
 
 LOCAL = ZoneInfo("Europe/Amsterdam")
 
@@ -71,11 +71,11 @@ def _age(born: dt.date | None, today: dt.date) -> int | None:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-def matching_skills() -> dict[int, str]:
+def skills_for_matching() -> dict[int, str]:
     return dict(Skill.objects.values_list("pk", "name"))
 
 
-def matching_places() -> Places:
+def places_for_matching() -> Places:
     names, wijken, centroids = {}, {}, {}
     rows = Neighbourhood.objects.values_list("pk", "name", "wijk_id", "latitude", "longitude")
     for pk, name, wijk_id, lat, lon in rows:
@@ -83,7 +83,9 @@ def matching_places() -> Places:
     return Places(names=names, wijken=wijken, centroids=centroids)
 
 
-def matching_volunteers(*, skill_names: dict[int, str], user_id: int | None = None) -> Volunteers:
+def volunteers_for_matching(
+    *, skill_names: dict[int, str], user_id: int | None = None
+) -> Volunteers:
     """Every opted-in active volunteer (or just ``user_id``) in three queries."""
     today = timezone.localdate()
     valid_days = dt.timedelta(days=settings.VOLUNTEER_VOG_VALID_DAYS)
@@ -145,10 +147,10 @@ def shift_mask(starts_at: dt.datetime, ends_at: dt.datetime) -> int:
     return Availability.mask_for_span(starts_at.astimezone(LOCAL), ends_at.astimezone(LOCAL))
 
 
-def matching_tasks() -> Tasks:
+def tasks_for_matching() -> Tasks:
     """Every open task with its skills and the mask of its upcoming shifts; three queries."""
     now = timezone.now()
-    tasks = open_tasks()
+    tasks = tasks_open()
     rows = tasks.order_by("pk").values_list(
         "pk",
         "neighbourhood_id",
@@ -185,7 +187,7 @@ def matching_tasks() -> Tasks:
     return found
 
 
-def existing_notified(*, user_id: int | None = None) -> dict[tuple[int, int], dt.datetime]:
+def suggestions_notified(*, user_id: int | None = None) -> dict[tuple[int, int], dt.datetime]:
     """When each (volunteer, task) suggestion was e-mailed, for the pairs that were."""
     rows = Suggestion.objects.filter(notified_at__isnull=False)
     if user_id is not None:
@@ -198,7 +200,7 @@ def existing_notified(*, user_id: int | None = None) -> dict[tuple[int, int], dt
     }
 
 
-def suggested_volunteers(*, task: Task, limit: int = 50) -> list[Suggestion]:
+def volunteers_suggested(*, task: Task, limit: int = 50) -> list[Suggestion]:
     """The findable volunteers the matching job suggests for ``task``, best first; five queries.
 
     Each suggestion carries ``profile`` (with its skills and neighbourhoods prefetched)

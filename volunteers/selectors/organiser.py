@@ -58,7 +58,7 @@ def organisations_for_posting(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(members=user, is_approved=True).order_by("name")
 
 
-def organised_tasks(user) -> QuerySet[Task]:
+def tasks_organised(user) -> QuerySet[Task]:
     """Tasks ``user`` organises, with the counts "my tasks" shows (one query)."""
     now = timezone.now()
     mine = (

@@ -10,7 +10,6 @@ from django.db.models import (
     Count,
     Exists,
     IntegerField,
-    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -24,7 +23,7 @@ from django.utils import timezone
 from neighbourhoods.sections import count_per_wijk
 
 from ..models import Shift, SignUp, Task
-from . import open_tasks
+from . import tasks_open
 
 CONFIRMED = SignUp.Status.CONFIRMED
 WAITLISTED = SignUp.Status.WAITLISTED
@@ -39,7 +38,8 @@ def _upcoming_shifts(now):
 def tasks_for_list() -> QuerySet[Task]:
     """Open tasks with their next shift and the free places in their upcoming shifts."""
     now = timezone.now()
-    next_shift = _upcoming_shifts(now).values("task").annotate(first=Min("starts_at"))
+    # ORDER BY ... LIMIT 1 rather than MIN(): one probe of the (task, starts_at) index.
+    next_shift = _upcoming_shifts(now).order_by("starts_at").values("starts_at")[:1]
     places = _upcoming_shifts(now).values("task").annotate(total=Sum("places"))
     taken = (
         SignUp.objects.filter(
@@ -50,7 +50,7 @@ def tasks_for_list() -> QuerySet[Task]:
         .annotate(count=Count("pk"))
     )
     return (
-        open_tasks()
+        tasks_open()
         .select_related("neighbourhood", "initiative", "organisation")
         .only(
             "pk",
@@ -66,7 +66,7 @@ def tasks_for_list() -> QuerySet[Task]:
             "organisation__slug",
         )
         .annotate(
-            next_shift_at=Subquery(next_shift.values("first")[:1]),
+            next_shift_at=Subquery(next_shift),
             free_places=Coalesce(
                 Subquery(places.values("total")[:1], output_field=IntegerField()), Value(0)
             )
@@ -147,14 +147,28 @@ def _waitlist_position():
     return Subquery(ahead, output_field=IntegerField())
 
 
-def agenda_upcoming(*, user) -> list[SignUp]:
-    """``user``'s confirmed and waitlisted shifts still to come, with waiting-list places."""
-    return list(
+def agenda_upcoming(*, user, limit: int | None = None) -> list[SignUp]:
+    """``user``'s confirmed and waitlisted shifts still to come, with waiting-list places
+    (the first ``limit`` of them)."""
+    signups = (
         SignUp.objects.filter(volunteer=user, status__in=ACTIVE, shift__ends_at__gt=timezone.now())
         .select_related("shift__task__neighbourhood")
         .annotate(position=_waitlist_position())
         .order_by("shift__starts_at", "pk")
     )
+    return list(signups[:limit] if limit else signups)
+
+
+def tasks_this_week_in(neighbourhood, *, limit: int = 5) -> list[Task]:
+    """Open tasks in ``neighbourhood`` (and its buurten) with a shift in the coming
+    seven days, soonest first (one query)."""
+    today = timezone.localdate()
+    queryset = tasks_with_shift_between(
+        tasks_in_neighbourhood(tasks_for_list(), neighbourhood),
+        start=today,
+        end=today + dt.timedelta(days=6),
+    )
+    return list(queryset[:limit])
 
 
 def agenda_past(*, user) -> list[SignUp]:
@@ -180,14 +194,14 @@ def signups_for_feed(*, user) -> QuerySet[SignUp]:
             status=CONFIRMED,
             shift__ends_at__gt=timezone.now() - dt.timedelta(days=31),
         )
-        .select_related("shift__task__neighbourhood")
+        .select_related("shift__task__neighbourhood", "shift__task__organisation")
         .order_by("shift__starts_at", "pk")
     )
 
 
 def tasks_for_map() -> QuerySet[Task]:
     return (
-        open_tasks()
+        tasks_open()
         .filter(latitude__isnull=False, longitude__isnull=False)
         .only("pk", "title", "theme", "latitude", "longitude")
         .order_by("pk")
@@ -196,15 +210,15 @@ def tasks_for_map() -> QuerySet[Task]:
 
 def open_tasks_in(neighbourhood, *, limit: int = 5) -> list[Task]:
     """For a neighbourhood's page: open tasks there (a wijk includes its buurten)."""
-    queryset = tasks_in_neighbourhood(open_tasks(), neighbourhood)
+    queryset = tasks_in_neighbourhood(tasks_open(), neighbourhood)
     return list(queryset.only("pk", "title", "theme").order_by("-published_at", "-pk")[:limit])
 
 
 def open_task_count_per_wijk() -> dict[int, int]:
-    return count_per_wijk(open_tasks())
+    return count_per_wijk(tasks_open())
 
 
-def open_tasks_of_initiative(initiative) -> list[Task]:
+def tasks_open_of_initiative(initiative) -> list[Task]:
     """For an initiative's page: its published tasks with a shift to come; one query."""
     return list(
         Task.objects.filter(

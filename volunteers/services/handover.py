@@ -196,7 +196,10 @@ def _to_handed(help_request: HelpRequest, by) -> None:
     if help_request.status == HelpStatus.HANDED_TO_VOLUNTEER:
         return
     if help_request.status == HelpStatus.NEW:
-        help_request_transition(help_request=help_request, to_status=HelpStatus.IN_TRIAGE, by=by)
+        # A step on the way: the resident gets one e-mail, for the volunteer found.
+        help_request_transition(
+            help_request=help_request, to_status=HelpStatus.IN_TRIAGE, by=by, tell_resident=False
+        )
     if help_request.status != HelpStatus.IN_TRIAGE:
         raise ServiceError(
             _("Put the request back in triage first, then confirm the volunteer."),

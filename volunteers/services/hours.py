@@ -94,7 +94,7 @@ def signup_hours_confirm(*, signup: SignUp, by, hours: Decimal | None = None) ->
         hours = signup.hours
     _check_hours(hours)
     if signup.hours_status in FINAL and signup.hours == hours:
-        raise ServiceError(_("These hours are already confirmed."), code="unchanged")
+        return signup  # saving the same hours again changes nothing and tells no one
     if signup.hours_status == SignUp.Hours.LOGGED:
         same = hours == signup.hours
         status = SignUp.Hours.CONFIRMED if same else SignUp.Hours.CORRECTED

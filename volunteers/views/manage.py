@@ -65,7 +65,7 @@ def _back_to_shift(signup):
 @login_required
 @require_GET
 def my_tasks(request):
-    tasks = selectors.organised_tasks(request.user)
+    tasks = selectors.tasks_organised(request.user)
     page = Paginator(tasks, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "volunteers/manage/my_tasks.html", {"page": page})
 

@@ -13,7 +13,7 @@ from mijnbuurt.core.ratelimit import limit
 
 from ..matching_reasons import organiser_reason_texts
 from ..models import Task, TaskInvitation
-from ..selectors.matching import invitations_for, suggested_volunteers
+from ..selectors.matching import invitations_for, volunteers_suggested
 from ..services.invitations import task_invitation_answer, task_invitation_create
 
 
@@ -30,7 +30,7 @@ def _organised_task(request, pk: int) -> Task:
 @require_GET
 def task_suggestions(request, pk: int):
     task = _organised_task(request, pk)
-    suggestions = suggested_volunteers(task=task)
+    suggestions = volunteers_suggested(task=task)
     for suggestion in suggestions:
         suggestion.texts = organiser_reason_texts(suggestion.reasons)
     return render(

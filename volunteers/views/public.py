@@ -30,8 +30,8 @@ from ..filters import TaskFilter
 from ..forms.profile import VolunteerProfileForm
 from ..layers import LAYER_NAME
 from ..models import AgendaFeed, Shift, SignUp, VolunteerProfile
-from ..selectors import suggested_tasks, valid_vog_checks
 from ..selectors import tasks as selectors
+from ..selectors import tasks_suggested, vog_checks_valid
 from ..services import can_cancel_own, shift_sign_up, signup_cancel
 from ..services.profiles import (
     agenda_feed_renew,
@@ -64,7 +64,7 @@ def task_list(request):
             "filter": filterset,
             "page": page,
             "querystring": query.urlencode(),
-            "suggestions": suggested_tasks(user=request.user),
+            "suggestions": tasks_suggested(user=request.user),
             "map_layers": layer_config(LAYER_NAME, "wijken", shown=(LAYER_NAME,)),
         },
     )
@@ -236,7 +236,7 @@ def profile(request):
         {
             "form": form,
             "profile": existing,
-            "vog_checks": valid_vog_checks(user=request.user),
+            "vog_checks": vog_checks_valid(user=request.user),
             "today": timezone.localdate(),
         },
     )

@@ -1,6 +1,7 @@
-/* Location picker: a map under the latitude/longitude inputs of a LocationWidget.
- * Clicking the map fills the inputs; typing coordinates moves the marker. Without
- * this script (or without Leaflet) the inputs work on their own.
+/* Location picker: a map under the address input of a LocationWidget.
+ * Clicking the map fills the hidden latitude/longitude inputs; typing another address
+ * clears them (the server looks the address up). Without this script (or without
+ * Leaflet) the address input works on its own.
  */
 (function () {
   "use strict";
@@ -12,43 +13,55 @@
 
   function setUp(picker) {
     if (!window.L) { return; }
-    var inputs = picker.querySelectorAll("input[type=number]");
-    var latitude = inputs[0];
-    var longitude = inputs[1];
+    var latitude = picker.querySelector("[data-location-latitude]");
+    var longitude = picker.querySelector("[data-location-longitude]");
+    var address = picker.querySelector("input[type=text]");
+    var status = picker.querySelector("[data-location-status]");
+    var clearRow = picker.querySelector("[data-location-clear-row]");
     var element = picker.querySelector("[data-location-map]");
     element.hidden = false;
     picker.querySelector("[data-location-hint]").hidden = false;
 
     var start = [number(latitude), number(longitude)];
-    var center = start[0] !== null && start[1] !== null
+    var chosen = start[0] !== null && start[1] !== null;
+    var center = chosen
       ? start
       : [parseFloat(picker.dataset.centerLat), parseFloat(picker.dataset.centerLng)];
-    var map = L.map(element).setView(center, start[0] !== null ? 16 : 13);
+    var map = L.map(element).setView(center, chosen ? 16 : 13);
     L.tileLayer(picker.dataset.tiles, {
       maxZoom: 19,
       attribution: "Kaartgegevens &copy; Kadaster (PDOK, BRT-Achtergrondkaart)"
     }).addTo(map);
     var marker = null;
 
+    function show(isChosen) {
+      status.hidden = !isChosen;
+      clearRow.hidden = !isChosen;
+    }
     function place(latlng) {
       if (marker) { marker.setLatLng(latlng); } else { marker = L.marker(latlng).addTo(map); }
+      show(true);
     }
-    if (start[0] !== null && start[1] !== null) { place(start); }
+    function clear() {
+      latitude.value = "";
+      longitude.value = "";
+      if (marker) { map.removeLayer(marker); marker = null; }
+      show(false);
+    }
+    if (chosen) { place(start); }
 
     map.on("click", function (event) {
       latitude.value = event.latlng.lat.toFixed(6);
       longitude.value = event.latlng.lng.toFixed(6);
       place(event.latlng);
     });
-    [latitude, longitude].forEach(function (input) {
-      input.addEventListener("change", function () {
-        var lat = number(latitude);
-        var lng = number(longitude);
-        if (lat !== null && lng !== null) {
-          place([lat, lng]);
-          map.panTo([lat, lng]);
-        }
-      });
+    if (address) {
+      // A new address replaces the point: the server looks it up when the form is sent.
+      address.addEventListener("input", clear);
+    }
+    picker.querySelector("[data-location-clear]").addEventListener("click", function () {
+      clear();
+      if (address) { address.value = ""; }
     });
   }
 

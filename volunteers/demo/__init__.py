@@ -14,21 +14,32 @@ from django.utils.text import slugify
 
 from helprequests.models import HelpKind, HelpRequest, HelpStatus
 from initiatives.models import Initiative, Theme
-from mijnbuurt.accounts.demo import demo_user
+from mijnbuurt.accounts.demo import demo_neighbours, demo_user
 from mijnbuurt.core.demo import DemoAccount
 from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import Neighbourhood, Organisation
 
-from .matching import match
-from .models import Availability, Shift, SignUp, Skill, Task, TaskKind, VogCheck, VolunteerProfile
-from .services import shift_sign_up
-from .services.handover import handover_create, handover_invite, trusted_volunteer_add
-from .services.vog import vog_check_record
+from ..matching import match
+from ..models import (
+    Availability,
+    Shift,
+    SignUp,
+    Skill,
+    Task,
+    TaskKind,
+    VogCheck,
+    VolunteerProfile,
+)
+from ..services import shift_sign_up
+from ..services.handover import handover_create, handover_invite, trusted_volunteer_add
+from ..services.vog import vog_check_record
+from .history import seed_history
+from .tasks import ORGANISATION, SEEN_VOG, TASKS
+
+__all__ = ["TASKS", "VolunteerProfile", "seed"]
 
 VOLUNTEER_EMAIL = "vrijwilliger@example.org"
-ORGANISATION = "Welzijn Assen (demo)"  # approved, in neighbourhoods' demo
 ORGANISATION_MEMBER_EMAIL = "welzijn@example.org"
-VOG, SEEN_VOG = "own", "seen"
 
 SKILLS = [
     "Koken",
@@ -63,82 +74,6 @@ KINDS = [
         "Schuldhulp vraagt een professional met een vergunning. Vrijwilligers kunnen wel "
         "helpen met de administratie op orde houden; gebruik daarvoor 'Klussen' of "
         "'Ontmoeting'. Verwijs voor schulden naar het gebiedsteam.",
-    ),
-]
-
-# title, kind, theme, initiative title (or organisation name), neighbourhood, skills,
-# VOG (None, VOG: own date, SEEN_VOG: seen by an organisation), weekday, start hour,
-# hours, places, weeks of shifts
-TASKS = [
-    (
-        "Moestuinbakken onderhouden",
-        "Groen en buitenruimte",
-        Theme.GREEN,
-        "Moestuin achter de Brink",
-        "Brinkkwartier",
-        ["Tuinieren"],
-        None,
-        5,
-        10,
-        3,
-        4,
-        4,
-    ),
-    (
-        "Gastvrouw of gastheer buurtkamer",
-        "Ontmoeting en activiteiten",
-        Theme.MEETING,
-        "Buurtkamer Lariks: elke dinsdag koffie",
-        "De Lariks West",
-        ["Gezelschap bieden", "Koken"],
-        None,
-        1,
-        9,
-        3,
-        2,
-        6,
-    ),
-    (
-        "Zwerfafval prikken in het Noorderpark",
-        "Groen en buitenruimte",
-        Theme.SUSTAINABILITY,
-        "Zwerfafvalploeg Noorderpark",
-        "Componistenbuurt Oost",
-        [],
-        None,
-        5,
-        13,
-        2,
-        1,
-        3,
-    ),
-    (
-        "Chauffeur voor de boodschappenronde",
-        "Vervoer en boodschappen",
-        Theme.ELDERLY,
-        "Buurtkamer Lariks: elke dinsdag koffie",
-        "De Lariks West",
-        ["Autorijden"],
-        VOG,
-        3,
-        14,
-        2,
-        2,
-        4,
-    ),
-    (
-        "Maatje voor een oudere buur",
-        "Ontmoeting en activiteiten",
-        Theme.ELDERLY,
-        ORGANISATION,
-        "Brinkkwartier",
-        ["Gezelschap bieden"],
-        SEEN_VOG,
-        1,
-        10,
-        2,
-        1,
-        4,
     ),
 ]
 
@@ -217,7 +152,10 @@ def _task(spec, kinds, skills) -> Task | None:
 def _volunteer(
     email: str, name: str, skills: list[Skill], place: str, vog: bool
 ) -> VolunteerProfile:
-    user = demo_user(email, display_name=name)
+    return _profile(demo_user(email, display_name=name), skills, place, vog)
+
+
+def _profile(user, skills: list[Skill], place: str, vog: bool) -> VolunteerProfile:
     neighbourhood = _neighbourhood(place)
     if neighbourhood and user.home_neighbourhood_id is None:
         user.home_neighbourhood = neighbourhood
@@ -372,11 +310,19 @@ def seed(*, out) -> list[DemoAccount]:
             except ServiceError:
                 continue  # signed up on an earlier run, or the task asks for a VOG
     _past_hours(tasks, [volunteer.user, *neighbours])
+    # Fictional residents (no login) who volunteer too, and a season of past shifts.
+    places = ["Asserbos", "Luchiesland Noord", "Pittelo Noord", "De Hullen"]
+    helpers = [
+        _profile(person, [skills["Klussen"], skills["Koken"]], place, vog=False).user
+        for person, place in zip(demo_neighbours()[1:5], places, strict=True)
+    ]
+    history = seed_history(tasks, volunteer.user, [*neighbours, *helpers])
     handed = _handover(volunteer.user, kinds)
     run = match()  # what the nightly job does, so "Suggested for you" is filled at once
     out.write(
         f"Volunteering: {len(skills)} skills, {len(kinds)} kinds of task, {len(tasks)} tasks, "
-        f"{signed} new sign-ups, suggestions for {run.volunteers} volunteers"
+        f"{signed} new sign-ups, past shifts for {history} tasks, "
+        f"suggestions for {run.volunteers} volunteers"
         f"{', a help request handed to a volunteer' if handed else ''}"
         f"{', a VOG seen by an organisation' if seen else ''}."
     )

@@ -1,5 +1,5 @@
 """Demo data: community buildings of Assen with rooms, hours and tariffs, a venue
-manager, and a few weeks of bookings. Idempotent: a second run changes nothing new.
+manager, and a year of bookings. Idempotent: a second run changes nothing new.
 
 MFA Assen-Oost is a real multifunctional building; its address and the other
 buildings are clearly marked demo data.
@@ -15,104 +15,16 @@ from mijnbuurt.core.demo import DemoAccount
 from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import Neighbourhood
 
-from .models import Booking, BookingEvent, OpeningHours, Room, Venue
-from .schedule import local_datetime
-from .services import booking_approve, booking_request
+from ..models import Booking, BookingEvent, OpeningHours, Room, Venue
+from ..schedule import local_datetime
+from ..services import booking_approve, booking_request
+from .buildings import VENUES
+from .year import seed_year
+
+__all__ = ["VENUES", "seed"]
 
 MANAGER_EMAIL = "beheerder@example.org"
 RESIDENT_EMAIL = "bewoner@example.org"
-OWNER = Venue.OwnerKind
-
-WEEKDAYS_DAY_AND_EVENING = [(d, dt.time(9), dt.time(22)) for d in range(5)] + [
-    (5, dt.time(10), dt.time(17))
-]
-EVENINGS = [(d, dt.time(18, 30), dt.time(22, 30)) for d in range(5)]
-
-# slug, name, wijk code, owner, address, managed by the demo manager, auto-approve,
-# commercial cap, accessibility, opening hours, rooms:
-# (name, capacity, facilities, (initiative, non-profit, commercial) per hour)
-VENUES = [
-    (
-        "mfa-assen-oost",
-        "MFA Assen-Oost",
-        "WK010603",
-        OWNER.MUNICIPALITY,
-        "Assen-Oost (demo-adres)",
-        True,
-        False,
-        20,
-        {"step_free": True, "accessible_toilet": True, "hearing_loop": True},
-        WEEKDAYS_DAY_AND_EVENING,
-        [
-            ("Sportzaal", 120, ["sports_floor", "sound_system"], ("10", "25", "60")),
-            (
-                "Ontmoetingsruimte",
-                60,
-                ["kitchen", "projector", "sound_system", "wifi"],
-                ("5", "15", "45"),
-            ),
-            ("Vergaderkamer", 12, ["projector", "wifi"], ("0", "7.50", "25")),
-        ],
-    ),
-    (
-        "buurthuis-lariks",
-        "Buurthuis Lariks (demo)",
-        "WK010601",
-        OWNER.RESIDENTS_ASSOCIATION,
-        "Voorbeeldstraat 10, Assen (demo-adres)",
-        True,
-        True,
-        None,
-        {"step_free": True},
-        WEEKDAYS_DAY_AND_EVENING,
-        [
-            ("Grote zaal", 50, ["kitchen", "sound_system", "wifi"], ("0", "10", "35")),
-            ("Tuinkamer", 15, ["garden", "kitchen"], ("0", "5", "20")),
-        ],
-    ),
-    (
-        "wijkcentrum-kloosterveen",
-        "Wijkcentrum Kloosterveen (demo)",
-        "WK010608",
-        OWNER.FOUNDATION,
-        "Voorbeeldplein 3, Assen (demo-adres)",
-        False,
-        False,
-        10,
-        {"step_free": True, "accessible_toilet": True},
-        WEEKDAYS_DAY_AND_EVENING,
-        [
-            ("Zaal", 80, ["kitchen", "projector", "sound_system", "wifi"], ("5", "15", "50")),
-            ("Atelier", 20, ["wifi"], ("2.50", "7.50", "25")),
-        ],
-    ),
-    (
-        "kerkzaal-pittelo",
-        "Kerkzaal Pittelo (demo)",
-        "WK010604",
-        OWNER.CHURCH,
-        "Voorbeeldweg 7, Assen (demo-adres)",
-        False,
-        False,
-        None,
-        {"hearing_loop": True},
-        EVENINGS,
-        [("Kerkzaal", 70, ["kitchen", "sound_system"], ("0", "10", "30"))],
-    ),
-    (
-        "schoolzaal-peelo",
-        "Speelzaal basisschool Peelo (demo)",
-        "WK010606",
-        OWNER.SCHOOL,
-        "Voorbeeldlaan 21, Assen (demo-adres)",
-        False,
-        False,
-        0,
-        {"step_free": True},
-        EVENINGS,
-        [("Speelzaal", 40, ["sports_floor"], ("0", "5", "20"))],
-    ),
-]
 
 # venue slug, room name, days from now, start hour, end hour, purpose, kind, approve
 PLANNED = [
@@ -258,5 +170,6 @@ def seed(*, out) -> list[DemoAccount]:
         made += len(bookings)
         if approve and bookings[0].status == Booking.Status.PENDING:
             booking_approve(booking=bookings[0], actor=manager)
+    made += seed_year()
     out.write(f"Venues: {len(VENUES)} community buildings, {made} new bookings.")
     return [DemoAccount(role="venue manager (beheerder)", email=MANAGER_EMAIL)]
