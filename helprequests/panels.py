@@ -9,17 +9,17 @@ from mijnbuurt.accounts.roles import Role
 from mijnbuurt.core.panels import Panel, register_panel
 from mijnbuurt.core.start import MINE, WORK, session_roles
 
-from .selectors import open_requests_of, queue_counts
+from .selectors import help_request_queue_counts, help_requests_open_of
 
 
 def team_queue(user, request: HttpRequest) -> dict | None:
     if not session_roles(request) & {Role.STAFF, Role.PROFESSIONAL}:
         return None
-    return {"counts": queue_counts(user=user)}
+    return {"counts": help_request_queue_counts(user=user)}
 
 
 def my_help_requests(user, request: HttpRequest) -> dict | None:
-    requests = open_requests_of(user=user)
+    requests = help_requests_open_of(user=user)
     if not requests:
         return None
     return {"help_requests": requests}

@@ -202,7 +202,7 @@ def help_request_dashboard(*, user, team_ids: list[int], now: dt.datetime | None
     }
 
 
-def queue_counts(*, user) -> dict[str, int]:
+def help_request_queue_counts(*, user) -> dict[str, int]:
     """For the start page: open requests in ``user``'s queue, how many nobody has taken
     on yet and how many are overdue for a first contact (one query)."""
     teams = TeamMembership.objects.filter(user_id=user.pk).values("team_id")
@@ -216,7 +216,7 @@ def queue_counts(*, user) -> dict[str, int]:
     )
 
 
-def open_requests_of(*, user, limit: int = 5) -> list[HelpRequest]:
+def help_requests_open_of(*, user, limit: int = 5) -> list[HelpRequest]:
     """``user``'s own open help requests, newest first (one query)."""
     return list(
         HelpRequest.objects.filter(requester_id=user.pk, status__in=OPEN_STATUSES_LIST)

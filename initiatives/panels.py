@@ -14,13 +14,13 @@ from django.utils import timezone
 from mijnbuurt.accounts.roles import Role
 from mijnbuurt.core.panels import Panel, register_panel
 from mijnbuurt.core.start import MINE, NEIGHBOURHOOD, WORK, session_roles
-from neighbourhoods.selectors import home_area
+from neighbourhoods.selectors import user_home_area
 
 from .selectors.initiatives import (
+    initiative_review_counts,
     initiatives_latest_published_in,
-    news_in,
-    organised_by,
-    review_counts,
+    initiatives_organised_by,
+    updates_in,
 )
 from .selectors.moderation import abuse_report_groups_open
 
@@ -31,7 +31,7 @@ def reviews(user, request: HttpRequest) -> dict | None:
     """Staff and area-team professionals review initiatives, grants and reports."""
     if not session_roles(request) & {Role.STAFF, Role.PROFESSIONAL}:
         return None
-    counts = review_counts(user)
+    counts = initiative_review_counts(user)
     return {"counts": counts, "total": sum(counts.values())}
 
 
@@ -43,18 +43,18 @@ def moderation(user, request: HttpRequest) -> dict | None:
 
 
 def neighbourhood_initiatives(user, request: HttpRequest) -> dict | None:
-    area = home_area(user)
+    area = user_home_area(user)
     if area is None:
         return None
     return {
         "area": area,
-        "news": news_in(area, since=timezone.now() - WEEK),
+        "news": updates_in(area, since=timezone.now() - WEEK),
         "initiatives": initiatives_latest_published_in(area, limit=3),
     }
 
 
 def my_initiatives(user, request: HttpRequest) -> dict | None:
-    organised = organised_by(user)
+    organised = initiatives_organised_by(user)
     if not organised:
         return None
     return {"organised": organised}

@@ -7,11 +7,11 @@ from django.http import HttpRequest
 from mijnbuurt.core.panels import Panel, register_panel
 from mijnbuurt.core.start import NEIGHBOURHOOD
 
-from .selectors import home_area
+from .selectors import user_home_area
 
 
 def my_neighbourhood(user, request: HttpRequest) -> dict:
-    return {"home": user.home_neighbourhood, "area": home_area(user)}
+    return {"home": user.home_neighbourhood, "area": user_home_area(user)}
 
 
 def register_panels() -> None:

@@ -116,7 +116,7 @@ def user_is_organisation_member(user) -> bool:
     return Organisation.objects.filter(members=user.pk).exists()
 
 
-def home_area(user) -> Neighbourhood | None:
+def user_home_area(user) -> Neighbourhood | None:
     """The wijk ``user`` lives in (their home buurt's wijk, or the home neighbourhood
     itself when it is a wijk); no query when ``home_neighbourhood__wijk`` is loaded."""
     home = user.home_neighbourhood if user.home_neighbourhood_id else None

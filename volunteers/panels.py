@@ -15,7 +15,7 @@ from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from mijnbuurt.core.panels import Panel, register_panel
 from mijnbuurt.core.start import MINE, NEIGHBOURHOOD
-from neighbourhoods.selectors import home_area
+from neighbourhoods.selectors import user_home_area
 
 from .models import HandOver
 from .selectors.handover import handovers_of
@@ -55,7 +55,7 @@ def help_request_volunteer_found(help_request: HelpRequest, request: HttpRequest
 
 
 def tasks_this_week(user, request: HttpRequest) -> dict | None:
-    area = home_area(user)
+    area = user_home_area(user)
     if area is None:
         return None
     return {"area": area, "tasks": tasks_this_week_in(area)}

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from neighbourhoods.sections import NeighbourhoodSection, register_section
 
-from .selectors.tasks import open_task_count_per_wijk, open_tasks_in
+from .selectors.tasks import open_task_count_per_wijk, tasks_open_in
 
 
 def register_sections() -> None:
@@ -13,7 +13,7 @@ def register_sections() -> None:
             name="volunteers",
             title=_("Volunteer tasks"),
             template_name="volunteers/partials/public_neighbourhood_section.html",
-            items=open_tasks_in,
+            items=tasks_open_in,
             count_per_wijk=open_task_count_per_wijk,
         )
     )

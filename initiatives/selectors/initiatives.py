@@ -163,7 +163,7 @@ def grants_to_decide(user) -> list[GrantRequest]:
     )
 
 
-def review_counts(user) -> dict[str, int]:
+def initiative_review_counts(user) -> dict[str, int]:
     """How much waits for ``user`` as a reviewer: initiatives, grant requests and
     accountability reports (three queries)."""
     return {
@@ -183,7 +183,7 @@ def review_counts(user) -> dict[str, int]:
     }
 
 
-def news_in(neighbourhood, *, since, limit: int = 5) -> list[InitiativeUpdate]:
+def updates_in(neighbourhood, *, since, limit: int = 5) -> list[InitiativeUpdate]:
     """Organisers' news since ``since`` of public initiatives in ``neighbourhood`` (and
     its buurten), newest first; nothing hidden by the moderators. One query."""
     area = Q(initiative__neighbourhood=neighbourhood) | Q(
@@ -202,7 +202,7 @@ def news_in(neighbourhood, *, since, limit: int = 5) -> list[InitiativeUpdate]:
     )
 
 
-def organised_by(user, *, limit: int = 5) -> list[Initiative]:
+def initiatives_organised_by(user, *, limit: int = 5) -> list[Initiative]:
     """What ``user`` organises, recently changed first (one query)."""
     return list(
         Initiative.objects.filter(memberships__user_id=user.pk)

@@ -15,7 +15,7 @@ from tests.helprequests.factories import DESCRIPTION, file_request
 from volunteers.layers import tasks_layer
 from volunteers.matching import match
 from volunteers.models import HandOver, Suggestion, Task, TaskInvitation
-from volunteers.selectors.tasks import open_tasks_in
+from volunteers.selectors.tasks import tasks_open_in
 from volunteers.services.handover import (
     anonymity_problem,
     handover_confirm,
@@ -193,7 +193,7 @@ def test_private_task_is_not_in_the_list_map_or_neighbourhood_section(client, ha
     names = [f["properties"]["name"] for f in tasks_layer()["features"]]
     assert "Openbare klus" in names
     assert TITLE not in names
-    section = open_tasks_in(handover.task.neighbourhood)
+    section = tasks_open_in(handover.task.neighbourhood)
     assert public in section
     assert handover.task not in section
 

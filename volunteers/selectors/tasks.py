@@ -122,7 +122,7 @@ def shifts_for_page(*, task: Task) -> list[Shift]:
     return shifts
 
 
-def my_signups_for(*, user, shifts: list[Shift]) -> dict[int, SignUp]:
+def signups_of_user(*, user, shifts: list[Shift]) -> dict[int, SignUp]:
     """``user``'s active sign-ups for ``shifts``, by shift id; one query (none if anonymous)."""
     if not user.is_authenticated or not shifts:
         return {}
@@ -208,7 +208,7 @@ def tasks_for_map() -> QuerySet[Task]:
     )
 
 
-def open_tasks_in(neighbourhood, *, limit: int = 5) -> list[Task]:
+def tasks_open_in(neighbourhood, *, limit: int = 5) -> list[Task]:
     """For a neighbourhood's page: open tasks there (a wijk includes its buurten)."""
     queryset = tasks_in_neighbourhood(tasks_open(), neighbourhood)
     return list(queryset.only("pk", "title", "theme").order_by("-published_at", "-pk")[:limit])

@@ -76,7 +76,7 @@ def task_detail(request, pk: int):
         selectors.task_for_page(), user=request.user, perm="volunteers.view_task", pk=pk
     )
     shifts = selectors.shifts_for_page(task=task)
-    mine = selectors.my_signups_for(user=request.user, shifts=shifts)
+    mine = selectors.signups_of_user(user=request.user, shifts=shifts)
     rows = []
     for shift in shifts:
         signup = mine.get(shift.pk)
