@@ -21,9 +21,17 @@ FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     DJANGO_SETTINGS_MODULE=mijnbuurt.settings VAR_DIR=/app/var
-# procps: pgrep for the beat health check in docker-compose.yml
+# procps: pgrep for the beat health check in docker-compose.yml. pg_dump and pg_restore
+# (manage.py backup and restore): PostgreSQL's client tools of the compose file's server
+# (postgres:16), from the PostgreSQL project's repository, its key shipped with Debian's
+# postgresql-common; bookworm's own postgresql-client is 15, and pg_dump refuses a server
+# newer than itself. Keep PG_CLIENT at the server's major version or newer.
+ARG PG_CLIENT=16
 RUN apt-get update \
- && apt-get install -y --no-install-recommends procps \
+ && apt-get install -y --no-install-recommends procps postgresql-common \
+ && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+ && apt-get install -y --no-install-recommends "postgresql-client-${PG_CLIENT}" \
+ && pg_dump --version && pg_restore --version \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 mijnbuurt
 

@@ -8,7 +8,7 @@ import pytest
 # thread unless told that this is safe (it is: tests are single-threaded).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.browser.fixtures", "tests.packaging"]
+pytest_plugins = ["tests.browser.fixtures", "tests.packaging", "tests.s3"]
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.admin_lists import LargeChangeList
 from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import AreaTeam
 
@@ -43,7 +44,7 @@ class TeamChoiceForm(forms.Form):
 
 
 @admin.register(HelpRequest)
-class HelpRequestAdmin(_ReadOnlyAdmin):
+class HelpRequestAdmin(LargeChangeList, _ReadOnlyAdmin):
     """Figures only: no description, no contact details, no messages, no requester."""
 
     list_display = ["pk", "kind", "urgency", "status", "team", "neighbourhood", "created_at"]

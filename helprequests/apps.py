@@ -1,10 +1,20 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.accounts.groups import ACT, KEEP_AND_DELETE, VIEW
+
 
 class HelpRequestsConfig(AppConfig):
     name = "helprequests"
     verbose_name = _("Help requests")
+    # What staff may do in the admin (mijnbuurt/accounts/groups.py); non-personal fields only.
+    staff_permissions = {
+        "replytemplate": KEEP_AND_DELETE,
+        "helprequest": ACT,
+        "helprequestevent": VIEW,
+        "satisfaction": VIEW,
+        "accesslog": VIEW,
+    }
 
     def ready(self) -> None:
         from mijnbuurt.accounts.personal_data import register_personal_data

@@ -6,15 +6,25 @@ requests alone, so it is idempotent.
 """
 
 from django.db import transaction
+from django.db.models import F
 
 from mijnbuurt.accounts.demo import demo_neighbours, demo_user
 from mijnbuurt.accounts.models import User
-from mijnbuurt.core.demo import DemoAccount
+from mijnbuurt.core.demo import DemoAccount, demo_moment
 from neighbourhoods.models import Neighbourhood, Organisation
 from neighbourhoods.selectors import area_team_for
 
 from .filing import help_request_create, help_request_intake
-from .models import HelpKind, HelpRequest, HelpStatus, ReplyTemplate
+from .models import (
+    OPEN_STATUSES,
+    HelpKind,
+    HelpMessage,
+    HelpRequest,
+    HelpRequestEvent,
+    HelpStatus,
+    ReplyTemplate,
+    Satisfaction,
+)
 from .services import (
     help_message_send,
     help_note_add,
@@ -303,4 +313,29 @@ def seed(*, out) -> list[DemoAccount]:
         out.write(f"Help requests: {len(REQUESTS) + 1} in every state, for {resident.email}.")
     made = _across_teams(organisation)
     out.write(f"Help requests: {made} new ones from neighbours across the area teams.")
+    _spread_dates()
     return []
+
+
+# Closed requests over most of the past year (inside the retention period), open ones in
+# the last weeks, so the queue still shows fresh work.
+CLOSED_DAYS, OPEN_DAYS = 330, 21
+
+
+@transaction.atomic
+def _spread_dates() -> None:
+    """Move each demo request, with its events, messages and rating, to a moment that
+    follows from its text (``demo_moment``); a request already there does not move."""
+    for request in HelpRequest.objects.filter(description__startswith=MARK):
+        days = OPEN_DAYS if request.status in OPEN_STATUSES else CLOSED_DAYS
+        shift = demo_moment(f"help:{request.description}", days=days) - request.created_at
+        if not shift:
+            continue
+        moved = {
+            name: F(name) + shift
+            for name in ("created_at", "due_at", "first_contact_at", "closed_at")
+        }
+        HelpRequest.objects.filter(pk=request.pk).update(**moved)
+        HelpRequestEvent.objects.filter(request=request).update(at=F("at") + shift)
+        HelpMessage.objects.filter(request=request).update(created_at=F("created_at") + shift)
+        Satisfaction.objects.filter(request=request).update(created_at=F("created_at") + shift)

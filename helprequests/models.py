@@ -163,6 +163,10 @@ class HelpRequest(models.Model):
         indexes = [
             models.Index(fields=["team", "status", "due_at"], name="help_team_status_due"),
             models.Index(fields=["status", "closed_at"], name="help_status_closed"),
+            # The team's queue and the admin's list, soonest due first: a page of them
+            # is read in index order, whichever open statuses are asked for.
+            models.Index(fields=["team", "due_at", "id"], name="help_team_due"),
+            models.Index(fields=["due_at", "id"], name="help_due"),
         ]
 
     def __str__(self) -> str:

@@ -1,10 +1,31 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.accounts.groups import ACT, KEEP, KEEP_AND_DELETE, VIEW
+
 
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Initiatives")
+    # What staff may do in the admin (mijnbuurt/accounts/groups.py).
+    staff_permissions = {
+        "initiative": ACT,
+        "organiser": VIEW,
+        "organiserinvitation": VIEW,
+        "initiativephoto": VIEW,
+        "initiativeupdate": VIEW,
+        "statuschange": VIEW,
+        "support": VIEW,
+        "follow": VIEW,
+        "budgetline": KEEP,
+        "budgetallocation": KEEP_AND_DELETE,
+        "grantrequest": ACT,
+        "grantlineitem": VIEW,
+        "comment": VIEW,
+        "abusereport": VIEW,
+        "postingblock": VIEW,
+        "moderationaction": VIEW,
+    }
 
     def ready(self) -> None:
         from mijnbuurt.accounts.personal_data import register_personal_data

@@ -15,13 +15,12 @@ from celery.signals import (
 
 from mijnbuurt.core import log
 from mijnbuurt.core.health import worker_heartbeat_write
-from mijnbuurt.schedules import BEAT_SCHEDULE
+from mijnbuurt.schedules import beat_schedule
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mijnbuurt.settings")
 
 app = Celery("mijnbuurt")
 app.config_from_object("django.conf:settings", namespace="CELERY")
-app.conf.beat_schedule = BEAT_SCHEDULE
 app.autodiscover_tasks()
 
 # Log lines of a task carry its id and the request id of the request that enqueued it;
@@ -45,6 +44,12 @@ def _worker_socket_timeout(conf=None, **kwargs) -> None:
         **conf.broker_transport_options,
         "socket_timeout": WORKER_SOCKET_TIMEOUT,
     }
+
+
+@app.on_after_configure.connect
+def _beat_schedule(source=None, **kwargs) -> None:
+    """Intervals in the schedule come from settings, readable only from here on."""
+    source.beat_schedule = beat_schedule()
 
 
 @worker_ready.connect

@@ -4,6 +4,7 @@ Times are Europe/Amsterdam (CELERY_TIMEZONE).
 """
 
 from celery.schedules import crontab
+from django.conf import settings
 
 from mijnbuurt.core.health import HEARTBEAT_EVERY_SECONDS
 
@@ -16,9 +17,9 @@ BEAT_SCHEDULE = {
         "options": {"expires": HEARTBEAT_EVERY_SECONDS},
     },
     "notification-sweep": {
-        # Re-enqueue notifications still undelivered (broker or SMTP outage, lost worker).
+        # Re-enqueue notifications still undelivered (broker or SMTP outage, lost worker);
+        # every minute: settings.NOTIFICATION_SWEEP_EVERY_SECONDS, see beat_schedule().
         "task": "mijnbuurt.notifications.tasks.notification_sweep",
-        "schedule": crontab(minute="*"),
     },
     "notification-digest": {
         "task": "mijnbuurt.notifications.tasks.notification_digest",
@@ -40,6 +41,12 @@ BEAT_SCHEDULE = {
         "task": "volunteers.tasks.match_all",
         "schedule": crontab(hour=2, minute=30),
     },
+    "volunteers-next-shifts": {
+        # A task's stored next shift moves on once that shift starts (the task list
+        # sorts and filters on it).
+        "task": "volunteers.tasks.refresh_next_shifts",
+        "schedule": crontab(minute="*"),
+    },
     "volunteers-shift-reminders": {
         # Everyone signed up for a shift tomorrow gets a reminder (once).
         "task": "volunteers.tasks.send_shift_reminders",
@@ -59,4 +66,19 @@ BEAT_SCHEDULE = {
         "task": "venues.tasks.send_bookings_tomorrow",
         "schedule": crontab(hour=16, minute=0),
     },
+    "exchange-listings-expire": {
+        # Listings past their end date leave the lists of Vraag en aanbod.
+        "task": "exchange.tasks.exchange_listings_expire",
+        "schedule": crontab(hour=1, minute=15),
+    },
 }
+
+
+def beat_schedule() -> dict:
+    """The schedule beat runs: ``BEAT_SCHEDULE`` with the intervals taken from settings,
+    read once Celery is configured (mijnbuurt/celery.py)."""
+    sweep = BEAT_SCHEDULE["notification-sweep"]
+    return {
+        **BEAT_SCHEDULE,
+        "notification-sweep": {**sweep, "schedule": settings.NOTIFICATION_SWEEP_EVERY_SECONDS},
+    }

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "initiatives",
     "volunteers",
     "venues",
+    "exchange",
     "reports",
 ]
 
@@ -91,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous visitors from the cache (mijnbuurt/core/page_cache.py).
+    "mijnbuurt.core.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -135,6 +138,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that does not answer fails a request (and /health/) within seconds.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 else:
     # Wait for a lock instead of failing at once; IMMEDIATE makes writes serialise.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -152,6 +159,33 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Public pages as anonymous visitors see them are served from the cache
+# (mijnbuurt/core/page_cache.py): until a model changes (of any app but those of
+# PAGE_CACHE_IGNORED_APPS, which no public page shows), and for at most
+# PAGE_CACHE_SECONDS (what changes with the clock alone); 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
+PAGE_CACHE_VIEWS = [
+    "home",
+    "neighbourhoods:wijken",
+    "neighbourhoods:detail",
+    "neighbourhoods:map",
+    "neighbourhoods:organisations",
+    "neighbourhoods:organisation",
+    "initiatives:list",
+    "initiatives:detail",
+    "initiatives:knowledge",
+    "volunteers:list",
+    "volunteers:task",
+    "venues:list",
+    "venues:detail",
+    "exchange:list",
+    "exchange:detail",
+]
+PAGE_CACHE_IGNORED_APPS = [
+    *("admin", "auth", "contenttypes", "sessions", "account", "mfa", "socialaccount"),
+    *("notifications", "helprequests"),
+]
+
 # --- Celery: Redis as broker when configured, otherwise run tasks in-process -------
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
@@ -167,7 +201,7 @@ CELERY_REDIS_SOCKET_TIMEOUT = REDIS_TIMEOUT_SECONDS
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = REDIS_TIMEOUT_SECONDS
 # A task is acknowledged when done; a worker that dies mid-task gives it back (a lost
 # child at once, a killed worker after the visibility timeout). Tasks are safe to run
-# twice, and no task waits longer than the timeout (retries back off at most 60 s).
+# twice, and no task waits longer than the timeout (retries back off at most 240 s).
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -183,6 +217,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # second, notifications stay pending in the database and the sweeper (every minute,
 # mijnbuurt/schedules.py) enqueues them once Redis answers again.
 CELERY_TASK_PUBLISH_RETRY = False
+# The sweeper (mijnbuurt/schedules.py) runs every NOTIFICATION_SWEEP_EVERY_SECONDS and
+# enqueues again each notification and e-mail still pending after
+# NOTIFICATION_SWEEP_AFTER_SECONDS: one held up by Redis, a killed worker or an SMTP
+# outage goes out at most their sum (two minutes) after it was written or after the
+# outage ended.
+NOTIFICATION_SWEEP_EVERY_SECONDS = env.int("NOTIFICATION_SWEEP_EVERY_SECONDS", default=60)
+NOTIFICATION_SWEEP_AFTER_SECONDS = env.int("NOTIFICATION_SWEEP_AFTER_SECONDS", default=60)
 
 # --- E-mail ------------------------------------------------------------------------
 
@@ -338,6 +379,8 @@ RATE_LIMITS = {
     "grant_requests": "10/h/user,50/h/ip",
     # postcode and address lookups (PDOK Locatieserver)
     "geocoder": "30/m/ip",
+    # Vraag en aanbod: replies and messages between residents
+    "exchange_messages": "10/m/user,100/h/user,1000/h/ip",
 }
 RATE_LIMITS = {
     rule: env_rates(f"RATE_LIMIT_{rule.upper()}", default=rates)
@@ -588,3 +631,7 @@ HELP_REQUEST_RETENTION_DAYS = env.int("HELP_REQUEST_RETENTION_DAYS", default=365
 # Views of a request by one person within one period of this many minutes are one
 # entry in its access log.
 HELP_REQUEST_VIEW_LOG_MINUTES = env.int("HELP_REQUEST_VIEW_LOG_MINUTES", default=10)
+
+# --- Vraag en aanbod (exchange) -------------------------------------------------------
+# How many new conversations one person may start in 24 hours.
+EXCHANGE_DAILY_CONVERSATIONS = env.int("EXCHANGE_DAILY_CONVERSATIONS", default=10)

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("locaties/", include("venues.urls")),
     path("initiatieven/", include("initiatives.urls")),
     path("vrijwilligerswerk/", include("volunteers.urls")),
+    path("vraag-en-aanbod/", include("exchange.urls")),
     prefix_default_language=False,
 )
 

@@ -1,10 +1,19 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.accounts.groups import ACT, KEEP, KEEP_AND_DELETE
+
 
 class NeighbourhoodsConfig(AppConfig):
     name = "neighbourhoods"
     verbose_name = _("Neighbourhoods")
+    # What staff may do in the admin (mijnbuurt/accounts/groups.py).
+    staff_permissions = {
+        "neighbourhood": ACT,
+        "areateam": KEEP,
+        "teammembership": KEEP_AND_DELETE,
+        "organisation": KEEP,
+    }
 
     def ready(self) -> None:
         from mijnbuurt.accounts.personal_data import register_personal_data

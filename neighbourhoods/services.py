@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from shapely.geometry import shape
 
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.page_cache import pages_changed
 from mijnbuurt.core.phones import phone_normalise
 
 from . import locator
 from .geocoding import geocode_address, geocode_postcode
 from .images import logo_clean, logo_validate
+from .layers import layers_changed
 from .models import Neighbourhood, Organisation, TeamMembership
 
 RESERVED_SLUGS = {"mijn-buurt"}
@@ -224,7 +226,11 @@ def organisation_update(
 def organisation_approve(*, organisations) -> int:
     """Staff approve proposed organisations; returns how many were newly approved."""
     ids = [organisation.pk for organisation in organisations]
-    return Organisation.objects.filter(pk__in=ids, is_approved=False).update(is_approved=True)
+    approved = Organisation.objects.filter(pk__in=ids, is_approved=False).update(is_approved=True)
+    if approved:  # update() sends no save signal: stored pages and layers go stale here
+        transaction.on_commit(pages_changed)
+        transaction.on_commit(layers_changed)
+    return approved
 
 
 def neighbourhoods_personal_data_export(user) -> dict:

@@ -11,3 +11,8 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     verbose_name = _("Reports")
+
+    def ready(self) -> None:
+        from .cache import connect_signals
+
+        connect_signals()

@@ -6,7 +6,8 @@ one query grouped by wijk and month, with conditional aggregation
 total are sums of those few rows. Distinct volunteers (with their hours) and medians
 are not additive and get queries of their own (``volunteers.py``,
 ``mijnbuurt.core.aggregates``). So a page runs the same number of queries whatever the
-data size.
+data size. The two that read the most rows (bookings, volunteers) are kept in the cache
+until their data changes (``cache.py``).
 
 Help requests appear only as counts and a median: nothing that names a resident or
 describes a request is ever selected here.
@@ -26,6 +27,7 @@ from initiatives.models import Initiative, Status, Support, Theme
 from mijnbuurt.core.aggregates import median, median_per
 from venues.models import Booking
 
+from .cache import cached
 from .hours_open import hours_open
 from .scope import Scope, row_of
 from .volunteers import volunteer_figures
@@ -57,6 +59,7 @@ class Source:
     path: str  # from a row to its neighbourhood
     when: str  # the date that places a row in a year and a month
     aggregates: object  # a callable returning the aggregates
+    cache: bool = False  # kept until the data changes (its figures do not depend on the hour)
 
 
 SOURCES = [
@@ -77,6 +80,7 @@ SOURCES = [
             "booked_hours": Sum(BOOKED),
             "commercial_hours": Sum(BOOKED, filter=Q(booker_kind=Booking.BookerKind.COMMERCIAL)),
         },
+        cache=True,
     ),
     Source(
         "help",
@@ -182,13 +186,17 @@ def dashboard(
     per_month = {month: Figures() for month in MONTHS}
     total = Figures()
     for source in SOURCES:
-        for wijk, month, row in _grouped(source, scope):
+        if source.cache:
+            rows = cached(source.name, scope, lambda source=source: _grouped(source, scope))
+        else:
+            rows = _grouped(source, scope)
+        for wijk, month, row in rows:
             if wijk in per_wijk:
                 _add(per_wijk[wijk], row)
             _add(per_month[int(month)], row)
             _add(total, row)
     # Not additive: one volunteer active in two wijken is one volunteer in all.
-    by_wijk, by_month, overall = volunteer_figures(scope)
+    by_wijk, by_month, overall = cached("volunteers", scope, lambda: volunteer_figures(scope))
     for rows, target in ((by_wijk, per_wijk), (by_month, per_month)):
         for key, figures in target.items():
             figures.values.update(rows.get(key) or {"volunteers": 0, "volunteer_hours": 0})

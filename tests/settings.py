@@ -13,3 +13,8 @@ from mijnbuurt.settings import *  # noqa: F403
 # The OpenID Connect test provider runs in the test process; on a busy machine its
 # answer to the token request can take longer than allauth's 5 s default.
 SOCIALACCOUNT_REQUESTS_TIMEOUT = 30
+
+# Pages are rendered afresh for every request: most tests change data inside a test
+# transaction, whose on-commit hooks (which make stored pages stale) never run. The
+# page cache's own tests turn it on (tests/core/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0

@@ -28,6 +28,8 @@ ALLOWED: dict[str, set[str]] = {
     "initiatives": {"mijnbuurt", "neighbourhoods"},
     "volunteers": {"mijnbuurt", "neighbourhoods", "helprequests", "initiatives"},
     "venues": {"mijnbuurt", "neighbourhoods", "initiatives"},
+    # Vraag en aanbod links to the help-request form by URL name only.
+    "exchange": {"mijnbuurt", "neighbourhoods"},
     "reports": {
         "mijnbuurt",
         "neighbourhoods",
@@ -35,6 +37,7 @@ ALLOWED: dict[str, set[str]] = {
         "initiatives",
         "volunteers",
         "venues",
+        "exchange",
     },
 }
 

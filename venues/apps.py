@@ -1,10 +1,19 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.accounts.groups import ACT, KEEP, VIEW
+
 
 class VenuesConfig(AppConfig):
     name = "venues"
     verbose_name = _("Venues")
+    # What staff may do in the admin (mijnbuurt/accounts/groups.py).
+    staff_permissions = {
+        "venue": KEEP,
+        "room": KEEP,
+        "booking": ACT,
+        "bookingevent": VIEW,
+    }
 
     def ready(self) -> None:
         from mijnbuurt.accounts.personal_data import register_personal_data

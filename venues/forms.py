@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mijnbuurt.core.dates import PlannedDateField
+from mijnbuurt.core.phones import PhoneFormField
 
 from .models import Booking, OpeningHours, Room, Venue
 from .schedule import MAX_OCCURRENCES
@@ -31,6 +32,11 @@ class BookingForm(forms.Form):
     )
     attendees = forms.IntegerField(
         label=_("Expected number of people"), min_value=1, max_value=10000
+    )
+    booker_phone = PhoneFormField(
+        label=_("Your phone number (optional)"),
+        required=False,
+        help_text=_("Only the venue's managers see it, to call you about this booking."),
     )
     booker_kind = forms.ChoiceField(
         label=_("Kind of use"),
@@ -90,6 +96,7 @@ class BookingForm(forms.Form):
         data = dict(self.cleaned_data)
         data.setdefault("organisation", None)
         data.setdefault("initiative", None)
+        data["booker_phone"] = data.get("booker_phone") or ""
         return data
 
 

@@ -124,6 +124,18 @@ def booking_for_page() -> QuerySet[Booking]:
     return _bookings().prefetch_related("events__actor")
 
 
+def booking_phone_last_of(*, user) -> str:
+    """The phone number ``user`` gave with their latest booking that had one ("" if none)."""
+    return (
+        Booking.objects.filter(booker=user)
+        .exclude(booker_phone="")
+        .order_by("-created_at", "-pk")
+        .values_list("booker_phone", flat=True)
+        .first()
+        or ""
+    )
+
+
 def booking_series_dates_left(*, booking: Booking) -> int:
     """How many dates of ``booking``'s repeating series can still be cancelled (0 if none)."""
     if booking.series is None:

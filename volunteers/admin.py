@@ -6,11 +6,13 @@ from django.contrib import admin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.admin_lists import LargeChangeList
 from mijnbuurt.core.dates import planned_dates_check
 from mijnbuurt.core.exceptions import ServiceError
 
 from .models import (
     HandOver,
+    OffShiftHours,
     Shift,
     SignUp,
     Skill,
@@ -115,14 +117,30 @@ class ShiftAdmin(admin.ModelAdmin):
 
 
 @admin.register(SignUp)
-class SignUpAdmin(admin.ModelAdmin):
+class SignUpAdmin(LargeChangeList, admin.ModelAdmin):
     """Read-only: sign-ups change through the services (places, waiting list, notices)."""
 
     list_display = ["volunteer", "shift", "status", "attended", "hours", "hours_status"]
-    list_filter = ["status", "hours_status", "attended"]
+    # A period filter, not a date hierarchy: that reads every sign-up to list its dates.
+    list_filter = [("created_at", admin.DateFieldListFilter), "status", "hours_status", "attended"]
     list_select_related = ["volunteer", "shift__task"]
     search_fields = ["shift__task__title", "volunteer__email", "volunteer__display_name"]
-    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(OffShiftHours)
+class OffShiftHoursAdmin(admin.ModelAdmin):
+    """Read-only: the task's organisers confirm or reject hours on the task page."""
+
+    list_display = ["volunteer", "task", "date", "hours", "status", "decided_at"]
+    list_filter = ["status", ("date", admin.DateFieldListFilter)]
+    list_select_related = ["volunteer", "task"]
+    search_fields = ["task__title", "volunteer__email", "volunteer__display_name"]
 
     def has_add_permission(self, request) -> bool:
         return False

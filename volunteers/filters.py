@@ -2,6 +2,9 @@
 
 import django_filters
 from django import forms
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from initiatives.models import Theme
@@ -99,3 +102,18 @@ class TaskFilter(django_filters.FilterSet):
         if start or end:
             queryset = tasks_with_shift_between(queryset, start=start, end=end)
         return queryset
+
+
+def filter_form_html(filterset: TaskFilter) -> SafeString:
+    """The filter form's markup. With no filter chosen it is the same for everyone: then
+    it is rendered once per language and kept in the cache as long as the options of
+    its ``CachedSelect`` fields are (new neighbourhoods and skills show within that)."""
+    data = filterset.data if filterset.is_bound else {}
+    if any(data.get(name) for name in filterset.filters):
+        return filterset.form.render()
+    key = f"volunteers:task-filter-form:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = str(filterset.form.render())
+        cache.set(key, html, CachedSelect.cache_seconds)
+    return mark_safe(html)  # noqa: S308 - the form's own rendering, escaped there

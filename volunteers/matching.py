@@ -2,9 +2,10 @@
 
 The nightly run reads everything in a handful of queries, scores all pairs as numpy
 matrices (a chunk of volunteers at a time, so memory stays small), keeps the top
-``VOLUNTEER_SUGGESTIONS_PER_VOLUNTEER`` per volunteer and rewrites the Suggestion
-table in one transaction. The e-mailed moment (``notified_at``) survives for pairs
-that stay, so the weekly e-mail only mentions new suggestions.
+``VOLUNTEER_SUGGESTIONS_PER_VOLUNTEER`` per volunteer and writes what changed in
+the Suggestion table in one transaction (``matching_write``). The e-mailed moment
+(``notified_at``) survives for pairs that stay, so the weekly e-mail only mentions new
+suggestions.
 
 Score per pair (higher is better), after the hard filters (VOG, minimum age,
 maximum distance; a task that asks for a VOG seen by an organisation only for
@@ -20,27 +21,23 @@ volunteers with such a check, as sign-up requires):
 - VOG: a small bonus for a VOG task the volunteer can do.
 """
 
-import datetime as dt
-import json
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
-from django.db import connection, transaction
 from django.utils import timezone
 
 from initiatives.models import Theme
 
-from .matching_reasons import TEXT, PlaceReasons, fragments, skill_reasons
-from .models import Suggestion
+from .matching_reasons import PlaceReasons, fragments, skill_reasons
+from .matching_write import Written, suggestions_write
 from .selectors.matching import (
     Places,
     Tasks,
     Volunteers,
     places_for_matching,
     skills_for_matching,
-    suggestions_notified,
     tasks_for_matching,
     volunteers_for_matching,
 )
@@ -51,7 +48,6 @@ NEARBY_KM = 2.0
 MIN_SCORE = 1.0
 CHUNK = 1000
 EARTH_KM = 6371.0088
-ADVISORY_LOCK = 7_301_001  # pg_advisory_xact_lock key of the matching writes
 
 
 @dataclass
@@ -60,6 +56,7 @@ class MatchRun:
     tasks: int = 0
     pairs: int = 0
     suggestions: int = 0
+    written: Written = field(default_factory=Written)
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -271,96 +268,6 @@ def score_all(vols: Volunteers, tasks: Tasks, places: Places, skill_names: dict[
         yield Pairs(user_ids[i], task_ids[c], scores, reasons)
 
 
-def _copy_text(pairs: Pairs, *, computed_at: str, notified: np.ndarray) -> str:
-    """The pairs as COPY text rows (backslashes doubled: COPY reads them as escapes)."""
-    rows = (
-        pairs.user_ids.astype(TEXT)
-        + "\t"
-        + pairs.task_ids.astype(TEXT)
-        + "\t"
-        + pairs.scores.astype(TEXT)
-        + "\t"
-        + np.strings.replace(pairs.reasons, "\\", "\\\\")
-        + "\t"
-        + computed_at
-        + "\t"
-        + notified
-        + "\n"
-    )
-    return "".join(rows.tolist())
-
-
-def _notified(pairs: Pairs, known: dict[tuple[int, int], dt.datetime]) -> list:
-    """When each pair was e-mailed before (None for new pairs)."""
-    found = [None] * len(pairs.user_ids)
-    if known:
-        keys = (pairs.user_ids << 32) | pairs.task_ids
-        wanted = {(u << 32) | t: moment for (u, t), moment in known.items()}
-        for n in np.flatnonzero(np.isin(keys, np.fromiter(wanted, dtype=np.int64))):
-            found[n] = wanted[int(keys[n])]
-    return found
-
-
-def _write(chunks: list[Pairs], *, user_id: int | None, known: dict, now: dt.datetime) -> None:
-    """Replace the stored suggestions (of ``user_id`` only, if given) in one transaction.
-
-    On PostgreSQL the full run empties the table with TRUNCATE (no dead rows left
-    behind night after night) and loads the rows with COPY, many times faster than
-    INSERTs; the commit does not wait for the disk (``synchronous_commit = off``),
-    since a crash loses at most this run, which the next run recomputes.
-    """
-    table = Suggestion._meta.db_table
-    postgres = connection.vendor == "postgresql"
-    with transaction.atomic():
-        if postgres:
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit = off")
-                # One writer at a time: a profile's rerun never collides with another run.
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK])
-                if user_id is None:
-                    # Foreign keys are checked at commit; TRUNCATE refuses while rows
-                    # written earlier in an enclosing transaction still wait for that.
-                    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                    cursor.execute(f"TRUNCATE {connection.ops.quote_name(table)}")
-                    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-        if user_id is not None:
-            Suggestion.objects.filter(volunteer_id=user_id).delete()
-        elif not postgres:
-            Suggestion.objects.all().delete()
-        for pairs in chunks:
-            notified = _notified(pairs, known)
-            if postgres:
-                columns = "volunteer_id, task_id, score, reasons, computed_at, notified_at"
-                sql = f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN"
-                moments = np.array(
-                    ["\\N" if m is None else m.isoformat() for m in notified], dtype=TEXT
-                )
-                with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
-                    copy.write(_copy_text(pairs, computed_at=now.isoformat(), notified=moments))
-                continue
-            Suggestion.objects.bulk_create(
-                [
-                    Suggestion(
-                        volunteer_id=volunteer_id,
-                        task_id=task_id,
-                        score=score,
-                        reasons=json.loads(reasons),
-                        computed_at=now,
-                        notified_at=notified_at,
-                    )
-                    for volunteer_id, task_id, score, reasons, notified_at in zip(
-                        pairs.user_ids.tolist(),
-                        pairs.task_ids.tolist(),
-                        pairs.scores.tolist(),
-                        pairs.reasons.tolist(),
-                        notified,
-                        strict=True,
-                    )
-                ],
-                batch_size=2000,
-            )
-
-
 def match(*, user_id: int | None = None) -> MatchRun:
     """Recompute the suggestions of every volunteer, or only of ``user_id``."""
     run = MatchRun()
@@ -369,11 +276,10 @@ def match(*, user_id: int | None = None) -> MatchRun:
     places = places_for_matching()
     vols = volunteers_for_matching(skill_names=skill_names, user_id=user_id)
     tasks = tasks_for_matching()
-    known = suggestions_notified(user_id=user_id)
     loaded = time.perf_counter()
     chunks = list(score_all(vols, tasks, places, skill_names))
     scored = time.perf_counter()
-    _write(chunks, user_id=user_id, known=known, now=timezone.now())
+    run.written = suggestions_write(chunks, user_id=user_id, now=timezone.now())
     done = time.perf_counter()
     run.volunteers, run.tasks = len(vols.user_ids), len(tasks.ids)
     run.pairs = run.volunteers * run.tasks

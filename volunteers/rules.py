@@ -78,3 +78,12 @@ def may_see_private_task(user, task) -> bool:
 rules.add_perm("volunteers.view_task", is_public | may_see_private_task | organises_task)
 rules.add_perm("volunteers.manage_task", organises_task)
 rules.add_perm("volunteers.manage_handover", handles_handover)
+
+
+@rules.predicate
+def organises_task_of_entry(user, entry) -> bool:
+    """Hours outside a shift are decided by an organiser of their task."""
+    return entry is not None and organises_task.test(user, entry.task)
+
+
+rules.add_perm("volunteers.decide_off_shift_hours", organises_task_of_entry)

@@ -19,6 +19,7 @@ from initiatives.models import Theme
 from neighbourhoods.models import Neighbourhood, Organisation
 
 from .models import Availability, Shift, Skill, Task, TaskKind, VogCheck, VolunteerProfile
+from .services.next_shift import next_shift_refresh_deferred, tasks_next_shift_refresh
 
 VOLUNTEERS_PER_FACTOR = 700
 TASKS_PER_FACTOR = 300
@@ -78,8 +79,9 @@ def _neighbourhoods(out) -> list[Neighbourhood]:
 
 def reset(*, out) -> None:
     tasks = Task.objects.filter(organisation__slug__startswith="schaal-")
-    Shift.objects.filter(task__in=tasks).delete()
-    tasks.delete()
+    with next_shift_refresh_deferred():  # one refresh, not one per shift
+        Shift.objects.filter(task__in=tasks).delete()
+        tasks.delete()
     Organisation.objects.filter(slug__startswith="schaal-").delete()
     users = get_user_model().objects.filter(email__endswith=f"@{EMAIL_DOMAIN}")
     VolunteerProfile.objects.filter(user__in=users).delete()
@@ -225,6 +227,7 @@ def _seed_tasks(rng, count, buurten, skills, kind) -> None:
                 )
             )
     Shift.objects.bulk_create(shifts, batch_size=5000)
+    tasks_next_shift_refresh(task_ids=[task.pk for task in tasks])
 
 
 def _seed_vog_checks() -> None:

@@ -24,6 +24,7 @@ from .kinds import NEW_SUGGESTIONS, SHIFT_REMINDER
 from .matching import match
 from .models import SignUp, Suggestion
 from .selectors import tasks_open
+from .services.next_shift import tasks_next_shift_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,12 @@ def match_all() -> dict:
 def match_volunteer(user_id: int) -> None:
     """Recompute the suggestions of one volunteer (after their profile changed)."""
     match(user_id=user_id)
+
+
+@shared_task
+def refresh_next_shifts() -> int:
+    """Move on the stored next shift of tasks whose next shift has started."""
+    return tasks_next_shift_refresh()
 
 
 @shared_task

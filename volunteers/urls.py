@@ -19,6 +19,12 @@ urlpatterns = [
     path("aanmeldingen/<int:pk>/uren/", hours.signup_hours_log, name="signup_hours"),
     path("mijn-uren/", hours.my_hours, name="my_hours"),
     path("mijn-uren/bedankt/", hours.certificate, name="certificate"),
+    path("mijn-uren/buiten-diensten/", hours.off_shift_log, name="off_shift_log"),
+    path(
+        "uren-buiten-diensten/<int:pk>/besluiten/",
+        hours.off_shift_decide,
+        name="off_shift_decide",
+    ),
     # Organisers: tasks, shifts, sign-ups, attendance, confirming hours (views/manage.py)
     path("mijn-taken/", manage.my_tasks, name="my_tasks"),
     path("nieuw/", manage.task_new, name="task_new"),

@@ -46,6 +46,8 @@ def create(request):
     initial = {
         "neighbourhood": request.user.home_neighbourhood_id,
         "contact_email": request.user.email,
+        # Text carried over from a form that sends care questions here (Vraag en aanbod).
+        "description": request.session.pop("help_request_draft", "")[:4000],
     }
     form = HelpRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

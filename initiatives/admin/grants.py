@@ -10,6 +10,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.admin_lists import LargeChangeList
 from mijnbuurt.core.exceptions import ServiceError
 
 from ..models import BudgetAllocation, BudgetLine, GrantLineItem, GrantRequest
@@ -119,7 +120,7 @@ class GrantAwardForm(forms.Form):
 
 
 @admin.register(GrantRequest)
-class GrantRequestAdmin(admin.ModelAdmin):
+class GrantRequestAdmin(LargeChangeList, admin.ModelAdmin):
     """Read-only: awards go through grant_award (the action), which guards the budget line."""
 
     list_display = [

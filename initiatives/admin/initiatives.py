@@ -2,10 +2,12 @@
 (read-only inlines), and the action that approves and publishes."""
 
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.admin_lists import LargeChangeList
 from mijnbuurt.core.exceptions import ServiceError
 
 from ..models import (
@@ -16,6 +18,7 @@ from ..models import (
     OrganiserInvitation,
     Status,
     StatusChange,
+    Support,
 )
 from ..services import initiative_transition
 
@@ -76,7 +79,7 @@ class StatusChangeInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(admin.ModelAdmin):
+class InitiativeAdmin(LargeChangeList, admin.ModelAdmin):
     list_display = ["title", "status", "theme", "neighbourhood", "supporters", "submitted_at"]
     list_filter = ["status", "theme", "needs_money", "needs_volunteers"]
     list_select_related = ["neighbourhood"]
@@ -97,7 +100,17 @@ class InitiativeAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(supporter_total=Count("supports"))
+        # A subquery per listed row, not a join: counting the list, its dates and the
+        # sort need no grouping of all supports.
+        supports = (
+            Support.objects.filter(initiative=OuterRef("pk"))
+            .order_by()
+            .values("initiative")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        total = Coalesce(Subquery(supports, output_field=IntegerField()), 0)
+        return super().get_queryset(request).annotate(supporter_total=total)
 
     @admin.display(description=_("supporters"), ordering="supporter_total")
     def supporters(self, obj) -> int:

@@ -11,6 +11,7 @@ from mijnbuurt.accounts.demo import STAFF_TOTP_SECRET, demo_user
 from mijnbuurt.core.demo import DemoAccount
 
 from .accountability import seed_accountability
+from .dates import spread_initiative_dates
 from .initiatives import INITIATIVES, seed_initiatives
 from .moderation import seed_comments
 from .money import seed_money
@@ -35,4 +36,5 @@ def seed(*, out) -> list[DemoAccount]:
     seed_money(organiser=organiser, staff=staff, year=timezone.localdate().year, out=out)
     seed_comments(organiser=organiser, resident=resident, out=out)
     seed_accountability(organiser=organiser, staff=staff, out=out)
+    spread_initiative_dates([title for title, *_rest in INITIATIVES])
     return [DemoAccount(role="initiative organiser (initiatiefnemer)", email=ORGANISER_EMAIL)]

@@ -2,6 +2,8 @@ from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from .groups import VIEW
+
 
 def _sync_staff_group(sender, *, using, verbosity=1, **kwargs) -> None:
     """After every migrate (and flush): the staff group with exactly its permissions."""
@@ -18,6 +20,10 @@ class AccountsConfig(AppConfig):
     name = "mijnbuurt.accounts"
     label = "accounts"
     verbose_name = _("Users")
+    # What staff may do in the admin (mijnbuurt/accounts/groups.py).
+    staff_permissions = {
+        "user": VIEW,
+    }
 
     def ready(self) -> None:
         from .personal_data import register_personal_data

@@ -6,12 +6,14 @@ actions they take (approve an initiative or organisation, award a grant, approve
 booking, move a help request to another team). Per-object rules (who sees a help
 request, a draft, a booking) are not admin permissions and no group grants them.
 
-The group is created by a migration; its permissions are set to this table after
-every ``migrate`` (``staff_group_sync``), so that a new model's permissions land with
-the code that introduces them. Models are named by string, so the core imports no app.
+Each app declares what staff may do with its models, on its AppConfig:
+``staff_permissions = {"model_name": KEEP, ...}``. The group is created by a
+migration; its permissions are set to the union of those declarations after every
+``migrate`` (``staff_group_sync``), so that a new model's permissions land with the
+code that introduces them, and the accounts app names no model of a higher app.
 """
 
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps
 from django.db.models import Q
 
 STAFF_GROUP = "gemeente"
@@ -21,62 +23,22 @@ KEEP = ("add", "change", "view")
 KEEP_AND_DELETE = ("add", "change", "delete", "view")
 ACT = ("change", "view")  # admin actions are gated by the change permission
 
-STAFF_PERMISSIONS: dict[str, tuple[str, ...]] = {
-    "accounts.user": VIEW,
-    "notifications.notification": VIEW,
-    "notifications.notificationpreference": VIEW,
-    # geography, area teams, social map
-    "neighbourhoods.neighbourhood": ACT,
-    "neighbourhoods.areateam": KEEP,
-    "neighbourhoods.teammembership": KEEP_AND_DELETE,
-    "neighbourhoods.organisation": KEEP,
-    # help requests (non-personal fields only)
-    "helprequests.replytemplate": KEEP_AND_DELETE,
-    "helprequests.helprequest": ACT,
-    "helprequests.helprequestevent": VIEW,
-    "helprequests.satisfaction": VIEW,
-    "helprequests.accesslog": VIEW,
-    # initiatives, grants, budget, moderation
-    "initiatives.initiative": ACT,
-    "initiatives.organiser": VIEW,
-    "initiatives.organiserinvitation": VIEW,
-    "initiatives.initiativephoto": VIEW,
-    "initiatives.initiativeupdate": VIEW,
-    "initiatives.statuschange": VIEW,
-    "initiatives.support": VIEW,
-    "initiatives.follow": VIEW,
-    "initiatives.budgetline": KEEP,
-    "initiatives.budgetallocation": KEEP_AND_DELETE,
-    "initiatives.grantrequest": ACT,
-    "initiatives.grantlineitem": VIEW,
-    "initiatives.comment": VIEW,
-    "initiatives.abusereport": VIEW,
-    "initiatives.postingblock": VIEW,
-    "initiatives.moderationaction": VIEW,
-    # volunteering
-    "volunteers.skill": KEEP,
-    "volunteers.taskkind": KEEP,
-    "volunteers.task": VIEW,
-    "volunteers.shift": VIEW,
-    "volunteers.signup": VIEW,
-    "volunteers.volunteerprofile": VIEW,
-    "volunteers.suggestion": VIEW,
-    "volunteers.taskinvitation": VIEW,
-    "volunteers.trustedvolunteer": VIEW,
-    "volunteers.handover": VIEW,
-    "volunteers.vogcheck": VIEW,
-    # community buildings
-    "venues.venue": KEEP,
-    "venues.room": KEEP,
-    "venues.booking": ACT,
-    "venues.bookingevent": VIEW,
-}
+
+def staff_permission_table() -> dict[str, tuple[str, ...]]:
+    """``{"app_label.model": actions}`` from every installed app's declaration."""
+    return {
+        f"{config.label}.{model}": actions
+        for config in apps.get_app_configs()
+        for model, actions in getattr(config, "staff_permissions", {}).items()
+    }
 
 
-def staff_permissions() -> list[Permission]:
+def staff_permissions() -> list:
     """The permissions of the staff group that exist in this database."""
+    from django.contrib.auth.models import Permission
+
     wanted = Q(pk__in=[])
-    for label, actions in STAFF_PERMISSIONS.items():
+    for label, actions in staff_permission_table().items():
         app_label, model = label.split(".")
         wanted |= Q(
             content_type__app_label=app_label,
@@ -86,8 +48,10 @@ def staff_permissions() -> list[Permission]:
     return list(Permission.objects.filter(wanted))
 
 
-def staff_group_sync() -> Group:
-    """Give the staff group exactly the permissions in ``STAFF_PERMISSIONS``."""
+def staff_group_sync():
+    """Give the staff group exactly the permissions the apps declare."""
+    from django.contrib.auth.models import Group
+
     group, _created = Group.objects.get_or_create(name=STAFF_GROUP)
     group.permissions.set(staff_permissions())
     return group

@@ -17,6 +17,7 @@ class CoreConfig(AppConfig):
 
         from mijnbuurt.accounts.personal_data import register_personal_data
 
+        from .page_cache import connect_signals
         from .start import on_login, register_panels
         from .transitions import (
             status_changes_personal_data_erase,
@@ -29,6 +30,7 @@ class CoreConfig(AppConfig):
             erase=status_changes_personal_data_erase,
         )
         register_panels()
+        connect_signals()
         user_logged_in.connect(on_login, dispatch_uid="start_remember_roles")
 
 

@@ -1,11 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.accounts.groups import VIEW
+
 
 class NotificationsConfig(AppConfig):
     name = "mijnbuurt.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+    # What staff may do in the admin (mijnbuurt/accounts/groups.py).
+    staff_permissions = {
+        "notification": VIEW,
+        "notificationpreference": VIEW,
+    }
 
     def ready(self) -> None:
         from mijnbuurt.accounts.personal_data import register_personal_data

@@ -8,6 +8,7 @@ import smtplib
 from datetime import timedelta
 
 from celery import shared_task
+from django.conf import settings
 from django.utils import timezone
 
 from mijnbuurt.core.redis import redis_is_away, redis_went_away
@@ -21,10 +22,12 @@ from .selectors import digest_recipient_ids, notification_ids_to_sweep, outgoing
 
 logger = logging.getLogger(__name__)
 
-# A pending notification older than this was not delivered on the first attempt
-# (broker down, worker lost, SMTP away): the sweeper, every minute, enqueues it again.
-# That is the one retry mechanism, so an outage never piles up retrying tasks.
-SWEEP_AFTER = timedelta(minutes=1)
+
+def sweep_after() -> timedelta:
+    """A pending notification older than this was not delivered on the first attempt
+    (broker down, worker lost, SMTP away): the sweeper enqueues it again. That is the one
+    retry mechanism, so an outage never piles up retrying tasks."""
+    return timedelta(seconds=settings.NOTIFICATION_SWEEP_AFTER_SECONDS)
 
 
 @shared_task
@@ -86,8 +89,8 @@ def _enqueue(task, pk: int, what: str) -> None:
 
 @shared_task
 def notification_sweep() -> int:
-    """Enqueue again every notification and outgoing e-mail still pending after ``SWEEP_AFTER``."""
-    created_before = timezone.now() - SWEEP_AFTER
+    """Enqueue again each notification and outgoing e-mail pending over ``sweep_after()``."""
+    created_before = timezone.now() - sweep_after()
     ids = notification_ids_to_sweep(created_before=created_before)
     for notification_id in ids:
         enqueue_delivery(notification_id)
@@ -101,7 +104,14 @@ def notification_sweep() -> int:
     return len(ids) + len(email_ids)
 
 
-@shared_task(autoretry_for=(smtplib.SMTPException, OSError), retry_backoff=60, max_retries=5)
+# Retries wait 60, 120, 240, 240, 240 s: always less than the broker's visibility
+# timeout (300 s), after which Redis would hand the waiting task out a second time.
+@shared_task(
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=60,
+    retry_backoff_max=240,
+    max_retries=5,
+)
 def notification_digest_user(user_id: int) -> int:
     return notification_digest_send(user_id=user_id)
 

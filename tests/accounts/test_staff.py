@@ -4,11 +4,12 @@ superusers; ``manage.py create_staff`` makes them."""
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from mijnbuurt.accounts.groups import STAFF_GROUP, STAFF_PERMISSIONS
+from mijnbuurt.accounts.groups import STAFF_GROUP, staff_permission_table
 from mijnbuurt.accounts.models import User
 from tests.accounts.factories import UserFactory
 
@@ -26,11 +27,22 @@ def test_the_staff_group_holds_exactly_the_listed_permissions_after_migrate():
     group = Group.objects.get(name=STAFF_GROUP)
     expected = {
         f"{label.split('.')[0]}.{action}_{label.split('.')[1]}"
-        for label, actions in STAFF_PERMISSIONS.items()
+        for label, actions in staff_permission_table().items()
         for action in actions
     }
     assert _codenames(group) == expected
     assert not any(name.startswith("auth.") for name in _codenames(group))
+
+
+def test_every_app_declares_its_staff_permissions_for_models_that_exist():
+    """Each app names its own models on its AppConfig; a misspelt name would grant nothing."""
+    table = staff_permission_table()
+    for label in table:
+        assert apps.get_model(label), label
+    declaring = {label.split(".")[0] for label in table}
+    assert {"accounts", "neighbourhoods", "helprequests", "initiatives", "volunteers"} <= declaring
+    assert {"venues", "notifications"} <= declaring
+    assert table["initiatives.grantrequest"] == ("change", "view")
 
 
 def test_create_staff_makes_a_staff_member_of_the_group_who_is_no_superuser():

@@ -48,10 +48,10 @@ def test_new_resident_signs_up_verifies_logs_in_and_sees_profile(page, live_serv
 @pytest.mark.parametrize("page", [{"width": 390, "height": 844}], indirect=True)
 def test_home_switches_to_english_and_back_on_a_phone(page):
     page.goto("/")
-    page.get_by_role("button", name="English").click()
+    page.get_by_role("link", name="English").click()
     page.wait_for_url("**/en/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert_accessible(page)
-    page.get_by_role("button", name="Nederlands").click()
+    page.get_by_role("link", name="Nederlands").click()
     page.wait_for_url(re.compile(r"/$"))
     assert page.locator("html").get_attribute("lang") == "nl"

@@ -16,9 +16,11 @@ import re
 import pytest
 import rules
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from initiatives.models import OrganiserInvitation, Status
 from mijnbuurt.notifications.models import Notification
+from tests.exchange.factories import ConversationFactory, ListingFactory
 from tests.helprequests.conftest import area, covered_request, volunteer  # noqa: F401
 from tests.initiatives.factories import make_initiative
 from tests.neighbourhoods.factories import OrganisationFactory
@@ -26,7 +28,7 @@ from tests.venues.factories import RoomFactory, VenueFactory
 from tests.volunteers.conftest import handover  # noqa: F401
 from tests.volunteers.factories import ShiftFactory, TaskFactory
 from venues.models import Booking
-from volunteers.models import TaskInvitation, TrustedVolunteer
+from volunteers.models import OffShiftHours, TaskInvitation, TrustedVolunteer
 from volunteers.services import shift_sign_up
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +105,13 @@ def world(area, covered_request, handover, organiser, venue_manager, resident, v
     signup = shift_sign_up(shift=public_shift, volunteer=volunteer)
     invitation = TaskInvitation.objects.create(task=public_shift.task, volunteer=volunteer)
     trusted = TrustedVolunteer.objects.create(team=covered_request.team, volunteer=volunteer)
+    off_shift = OffShiftHours.objects.create(
+        task=public_shift.task,
+        volunteer=volunteer,
+        date=timezone.localdate(),
+        hours=2,
+        description="Flyers rondgebracht",
+    )
     return {
         "help_request": covered_request.pk,
         "handover": handover.pk,
@@ -118,11 +127,14 @@ def world(area, covered_request, handover, organiser, venue_manager, resident, v
         "signup": signup.pk,
         "task_invitation": invitation.pk,
         "trusted": trusted.pk,
+        "off_shift_hours": off_shift.pk,
         "organisation": OrganisationFactory(is_approved=False).slug,
         "notification": Notification.objects.create(
             recipient=resident, kind="help_message", context={}
         ).pk,
         "user": resident.pk,
+        "listing": ListingFactory(owner=organiser, status="withdrawn").pk,
+        "conversation": ConversationFactory(listing__owner=organiser, replier=volunteer).pk,
     }
 
 
@@ -136,6 +148,7 @@ OBJECTS = [
     (r"^vrijwilligerswerk/aanmeldingen/<int:pk>", {"pk": "signup"}),
     (r"^vrijwilligerswerk/uitnodigingen/<int:pk>", {"pk": "task_invitation"}),
     (r"^vrijwilligerswerk/gebiedsteams/vertrouwd/<int:pk>", {"pk": "trusted"}),
+    (r"^vrijwilligerswerk/uren-buiten-diensten/<int:pk>", {"pk": "off_shift_hours"}),
     (r"^initiatieven/uitnodigingen/", {"invitation_pk": "organiser_invitation"}),
     (r"^initiatieven/moderatie/personen/", {"user_pk": "user"}),
     (r"^initiatieven/moderatie/", {"kind": "initiative", "item_pk": "initiative"}),
@@ -144,6 +157,8 @@ OBJECTS = [
     (r"^locaties/<slug:slug>", {"slug": "venue"}),
     (r"^sociale-kaart/<slug:slug>", {"slug": "organisation"}),
     (r"^profiel/meldingen/<int:pk>", {"pk": "notification"}),
+    (r"^vraag-en-aanbod/gesprekken/<int:pk>", {"pk": "conversation"}),
+    (r"^vraag-en-aanbod/<int:pk>", {"pk": "listing"}),
 ]
 # Second parameters below an object already named (a photo of the initiative, a room of
 # the venue): any number does, since the first object is checked first.

@@ -209,6 +209,8 @@ EXPECTED_RULES = {
     "initiatives:edit": "geocoder",
     "volunteers:task_new": "geocoder",
     "volunteers:task_edit": "geocoder",
+    "exchange:reply": "exchange_messages",
+    "exchange:conversation": "exchange_messages",
 }
 
 

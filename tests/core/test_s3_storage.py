@@ -8,69 +8,25 @@ signed URL, while the object's own URL is refused by the server.
 """
 
 import re
-import socket
-import subprocess
-import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import boto3
 import pytest
 import requests
 from django.urls import reverse
 
 from initiatives.models import AccountabilityEvidence, InitiativePhoto, Status
-from initiatives.services import accountability_report_save, initiative_transition
+from initiatives.services import initiative_transition
 from mijnbuurt.core.object_storage import s3_storages
 from tests.core.test_content_security_policy import directives, policy_with
-from tests.initiatives.factories import image_upload, make_initiative
-from tests.initiatives.test_accountability import COSTS, DONE, HOW, edit_data
-from tests.initiatives.test_accountability_evidence import PDF, receipt
+from tests.initiatives.factories import edit_form_data, image_upload, make_initiative
+from tests.initiatives.test_accountability import edit_data
+from tests.initiatives.test_accountability_evidence import PDF, receipt, report_with_receipt
 from tests.neighbourhoods.factories import BuurtFactory
+from tests.s3 import BUCKET, KEYS, REGION, fresh_buckets
 
-BUCKET = "mijnbuurt"
 PRIVATE_BUCKET = "mijnbuurt-bonnen"
-KEYS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-REGION = "us-east-1"
-# Anyone may read public/* of the public bucket, and nothing else (README, MinIO).
-PUBLIC_READ = (
-    '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*",'
-    ' "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::%s/public/*"]}]}'
-)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def s3_server():
-    """The URL of a moto S3 server in its own process, up for the whole session."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 30
-    try:
-        while True:
-            try:
-                requests.get(f"{url}/moto-api/", timeout=1)
-                break
-            except requests.ConnectionError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("The moto S3 server did not start.")
-                time.sleep(0.05)  # polling the starting process, with a deadline
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @dataclass
@@ -94,11 +50,7 @@ def s3(request, s3_server, settings, tmp_path):
     Parametrize indirectly with ``{"private_bucket": ..., "signed_url_seconds": ...}``.
     """
     options = {"private_bucket": "", "signed_url_seconds": 60, **getattr(request, "param", {})}
-    requests.post(f"{s3_server}/moto-api/reset", timeout=5).raise_for_status()
-    client = boto3.client("s3", endpoint_url=s3_server, region_name=REGION, **KEYS)
-    for bucket in {BUCKET, options["private_bucket"] or BUCKET}:
-        client.create_bucket(Bucket=bucket)
-    client.put_bucket_policy(Bucket=BUCKET, Policy=PUBLIC_READ % BUCKET)
+    client = fresh_buckets(s3_server, options["private_bucket"])
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "media" / "private"
     settings.STORAGES = {
@@ -128,15 +80,7 @@ def test_photo_on_the_page_loads_from_the_bucket(s3, client, organiser, staff):
     client.force_login(organiser)
     response = client.post(
         reverse("initiatives:edit", args=[initiative.pk]),
-        {
-            "title": initiative.title,
-            "summary": initiative.summary,
-            "description": initiative.description,
-            "theme": initiative.theme,
-            "neighbourhood": buurt.pk,
-            "start_date": "2026-04-01",
-            "photos": [image_upload("moestuin.jpg")],
-        },
+        edit_form_data(initiative, photos=[image_upload("moestuin.jpg")]),
     )
     assert response.status_code == 302
     for to_status, by in ((Status.SUBMITTED, organiser), (Status.PUBLISHED, staff)):
@@ -216,15 +160,7 @@ def test_receipt_is_reached_only_through_a_signed_url_after_the_rules_check(
 def test_removed_receipt_leaves_the_bucket(
     s3, client, completed, organiser, django_capture_on_commit_callbacks
 ):
-    report = accountability_report_save(
-        initiative=completed,
-        by=organiser,
-        what_was_done=DONE,
-        how_we_did_it=HOW,
-        costs=COSTS,
-        evidence=[receipt()],
-    )
-    item = report.evidence.get()
+    item = report_with_receipt(completed, organiser)
     assert s3.count(BUCKET, "private/") == 1
 
     client.force_login(organiser)

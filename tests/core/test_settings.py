@@ -66,3 +66,38 @@ def test_seed_demo_refuses_to_run_with_debug_off():
     result = manage("seed_demo", env=PRODUCTION)
     assert result.returncode != 0
     assert "refuses to run with DEBUG off" in result.stderr
+
+
+def test_a_database_that_does_not_answer_fails_within_the_connect_timeout():
+    """A PostgreSQL host that accepts the connection but never speaks (a hung server)
+    fails a request after DATABASE_CONNECT_TIMEOUT instead of holding it for minutes."""
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)  # the kernel completes the handshake; nobody ever answers
+    port = silent.getsockname()[1]
+    code = (
+        "import time; from django.db import connection\n"
+        "started = time.monotonic()\n"
+        "try:\n    connection.ensure_connection()\n"
+        "except Exception as error:\n    print(type(error).__name__)\n"
+        "print(round(time.monotonic() - started, 1))"
+    )
+    try:
+        result = manage(
+            "shell",
+            "-c",
+            code,
+            env={
+                "DEBUG": "true",
+                "DATABASE_URL": f"postgres://nobody@127.0.0.1:{port}/none",
+                "DATABASE_CONNECT_TIMEOUT": "1",
+            },
+        )
+    finally:
+        silent.close()
+    assert result.returncode == 0, result.stderr
+    error, seconds = result.stdout.strip().splitlines()[-2:]
+    assert error == "OperationalError"
+    assert float(seconds) < 5

@@ -18,11 +18,14 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import date, timedelta
+from io import BytesIO
 from pathlib import Path
 
 import pytest
 import requests
 from aiosmtpd.controller import Controller
+from PIL import Image
 
 from tests.packaging import run
 
@@ -272,3 +275,43 @@ class Visitor:
         location = response.headers["Location"]
         assert location.startswith(to), location
         return self.get(location)
+
+
+# --- What a resident does ------------------------------------------------------------
+
+
+def jpeg() -> bytes:
+    out = BytesIO()
+    Image.new("RGB", (1200, 900), (40, 120, 60)).save(out, format="JPEG")
+    return out.getvalue()
+
+
+def first_choice(page: str, name: str) -> str:
+    select = re.search(rf'<select\b[^>]*\bname="{name}"[^>]*>(.*?)</select>', page, re.DOTALL)
+    assert select, f"no <select name={name!r}>"
+    return re.findall(r'<option value="([^"]+)"', select.group(1))[0]
+
+
+def start_initiative_with_photo(resident: "Visitor", *, media: str) -> tuple[str, str]:
+    """The initiative's path, and its photo's URL (under ``media``) from that page."""
+    form = resident.get("/initiatieven/nieuw/")
+    assert form.status_code == 200
+    started = resident.post(
+        "/initiatieven/nieuw/",
+        {
+            "title": "Moestuin aan de Vaart",
+            "summary": "Samen groente kweken naast het water.",
+            "description": "Een gezamenlijke moestuin voor de buurt, met bakken op hoogte.",
+            "theme": first_choice(resident.page, "theme"),
+            "neighbourhood": first_choice(resident.page, "neighbourhood"),
+            "start_date": (date.today() + timedelta(days=14)).isoformat(),
+        },
+        files={"photos": ("moestuin.jpg", jpeg(), "image/jpeg")},
+    )
+    assert started.status_code == 302, started.text[:3000]
+    page = resident.follow(started, to="/initiatieven/")
+    assert page.status_code == 200
+    assert "Moestuin aan de Vaart" in page.text
+    photo = re.search(rf'<img[^>]+src="({re.escape(media)}initiatives/[^"]+)"', page.text)
+    assert photo, "no photo on the initiative's page"
+    return started.headers["Location"], photo.group(1)

@@ -6,7 +6,9 @@ command and process runs from a directory outside the checkout, so only the inst
 package is importable. A resident signs up, confirms the address from the e-mail (sent
 by the worker from the outbox), logs in and starts an initiative with a photo that then
 loads; changing the password sends a notice through the worker; staff without two-factor
-authentication do not get into the admin; /health/ reports every service. The terminal
+authentication do not get into the admin; /health/ reports every service. A second
+gunicorn with uploads on S3-compatible object storage (moto's server) shows a photo
+from the bucket and guards a receipt (tests/deploy/object_storage.py). The terminal
 summary lists each step's time.
 
 It runs once per CI run: in the PostgreSQL pass (skipped when the tests run on SQLite),
@@ -19,9 +21,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import partial
-from io import BytesIO
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,9 +29,9 @@ import psycopg
 import pytest
 import requests
 from django.conf import settings
-from PIL import Image
 from psycopg import sql
 
+from tests.deploy.object_storage import OUTSIDER, photo_and_receipt_on_object_storage
 from tests.deploy.stack import (
     PROCESSES,
     TIMINGS,
@@ -40,10 +40,12 @@ from tests.deploy.stack import (
     Timings,
     Visitor,
     link_in,
+    start_initiative_with_photo,
     venv_with_wheel,
     wait_until,
 )
 from tests.packaging import BUILD_SECONDS, ROOT, clean_env, run
+from tests.s3 import fresh_buckets, s3_environment
 from tests.servers import PrivateRedis, free_port, needs_redis_server
 
 POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -63,7 +65,8 @@ NEW_PASSWORD = "Vaart-Assen-2026!"
 STAFF = "gemma@assen.example.org"
 
 # Run in the venv: the project is the installed one, its translations compiled in the
-# wheel; then what an operator sets up: the wijken and buurten, a staff account.
+# wheel; then what an operator sets up: the wijken and buurten, a staff account; and
+# a resident who has an account already (tests/deploy/object_storage.py).
 SETUP = """
 import sys
 from importlib import resources
@@ -77,9 +80,11 @@ import helprequests, initiatives, mijnbuurt, neighbourhoods, reports, venues, vo
 from django.core.management import call_command
 from django.utils import translation
 
+from allauth.account.models import EmailAddress
+
 from mijnbuurt.accounts.models import User
 
-venv, checkout, staff, password = sys.argv[1:]
+venv, checkout, staff, password, resident, resident_password = sys.argv[1:]
 for package in (mijnbuurt, neighbourhoods, helprequests, initiatives, volunteers, venues, reports):
     assert Path(package.__file__).resolve().is_relative_to(Path(venv).resolve()), package
 assert checkout not in {str(Path(entry).resolve()) for entry in sys.path}, sys.path
@@ -94,6 +99,8 @@ call_command("create_staff", staff, name="Gemma", no_password=True)
 user = User.objects.get(email=staff)
 user.set_password(password)
 user.save()
+user = User.objects.create_user(email=resident, password=resident_password, display_name="Bert")
+EmailAddress.objects.create(user=user, email=resident, verified=True, primary=True)
 """
 
 
@@ -102,6 +109,12 @@ class Stack:
     port: int
     processes: Processes
     staff_password: str
+    database_url: str
+    outsider_password: str
+    # A second web server on the same database, Redis and mail, with uploads on
+    # S3-compatible object storage (S3_BUCKET).
+    s3_port: int
+    s3_url: str
 
     @property
     def health_url(self) -> str:
@@ -150,17 +163,20 @@ def mailbox():
     box.controller.stop()
 
 
+def gunicorn(*, port: int, workers: int, control: Path) -> tuple:
+    return (
+        *("gunicorn", "-c", "python:mijnbuurt.gunicorn_config", "mijnbuurt.wsgi"),
+        *("--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--control-socket", control),
+    )
+
+
 def commands(*, port: int, tmp_path: Path) -> dict[str, tuple]:
     """The processes of the Dockerfile and docker-compose.yml, smaller: two gunicorn
     workers, one Celery process (without gossip and mingle: there are no other workers
     to talk to, and mingle waits for their answers); gunicorn's control socket and
     beat's schedule in this test's directory."""
     return {
-        "gunicorn": (
-            *("gunicorn", "-c", "python:mijnbuurt.gunicorn_config", "mijnbuurt.wsgi"),
-            *("--bind", f"127.0.0.1:{port}", "--workers", "2"),
-            *("--control-socket", tmp_path / "gunicorn.ctl"),
-        ),
+        "gunicorn": gunicorn(port=port, workers=2, control=tmp_path / "gunicorn.ctl"),
         "worker": (
             *("celery", "-A", "mijnbuurt", "worker", "--concurrency", "1"),
             *("--without-gossip", "--without-mingle"),
@@ -169,17 +185,17 @@ def commands(*, port: int, tmp_path: Path) -> dict[str, tuple]:
     }
 
 
-def _health_all_ok(stack: Stack):
+def _health_all_ok(stack: Stack, port: int):
     stack.processes.assert_running()
     try:
-        response = requests.get(stack.health_url, timeout=10)
+        response = requests.get(f"http://127.0.0.1:{port}/health/", timeout=10)
     except requests.RequestException:
         return None  # gunicorn is not listening yet, or its workers are still starting
     return response.status_code == 200 and response.json() == ALL_OK
 
 
 @pytest.fixture
-def stack(request, wheel, tmp_path, postgres_url, private_redis, mailbox, timings):
+def stack(request, wheel, tmp_path, postgres_url, private_redis, mailbox, s3_server, timings):
     timings.add("wheel build (once per test run)", request.config.stash.get(BUILD_SECONDS, 0.0))
     elsewhere = tmp_path / "elsewhere"  # the working directory: not the checkout
     elsewhere.mkdir()
@@ -212,35 +228,37 @@ def stack(request, wheel, tmp_path, postgres_url, private_redis, mailbox, timing
 
     processes = Processes(tmp_path)
     request.node.stash[PROCESSES] = processes
-    deployed = Stack(port=port, processes=processes, staff_password=secrets.token_urlsafe(16))
+    fresh_buckets(s3_server)
+    deployed = Stack(
+        port=port,
+        processes=processes,
+        staff_password=secrets.token_urlsafe(16),
+        database_url=postgres_url,
+        outsider_password=secrets.token_urlsafe(16),
+        s3_port=free_port(),
+        s3_url=s3_server,
+    )
     try:
         started = time.monotonic()
         for name, command in commands(port=port, tmp_path=tmp_path).items():
             processes.start(name, python, "-m", *command, env=env, cwd=elsewhere)
+        s3_site = gunicorn(port=deployed.s3_port, workers=1, control=tmp_path / "s3.ctl")
+        s3_env = env | s3_environment(s3_server)
+        processes.start("gunicorn-s3", python, "-m", *s3_site, env=s3_env, cwd=elsewhere)
         # While they start: what an operator sets up.
         with timings.step("installed package checked, neighbourhoods imported, create_staff"):
             run(python, "-c", SETUP, tmp_path / "venv", ROOT, STAFF, deployed.staff_password,
-                cwd=elsewhere, env=env)  # fmt: skip
-        wait_until(lambda: _health_all_ok(deployed), timeout=60, what="/health/ all ok")
+                OUTSIDER, deployed.outsider_password, cwd=elsewhere, env=env)  # fmt: skip
+        for web in (port, deployed.s3_port):
+            wait_until(lambda: _health_all_ok(deployed, web), timeout=60, what="/health/ all ok")  # noqa: B023
         timings.add(
-            "start-up: gunicorn (2 workers), Celery worker and beat until /health/ is all ok",
+            "start-up: gunicorn (2 workers, and 1 on S3), Celery worker and beat until "
+            "/health/ is all ok",
             time.monotonic() - started,
         )
         yield deployed
     finally:
         processes.stop_all()
-
-
-def jpeg() -> bytes:
-    out = BytesIO()
-    Image.new("RGB", (1200, 900), (40, 120, 60)).save(out, format="JPEG")
-    return out.getvalue()
-
-
-def first_choice(page: str, name: str) -> str:
-    select = re.search(rf'<select\b[^>]*\bname="{name}"[^>]*>(.*?)</select>', page, re.DOTALL)
-    assert select, f"no <select name={name!r}>"
-    return re.findall(r'<option value="([^"]+)"', select.group(1))[0]
 
 
 def sign_up_and_confirm(resident: Visitor, mailbox: Mailbox, timings: Timings) -> None:
@@ -259,31 +277,6 @@ def sign_up_and_confirm(resident: Visitor, mailbox: Mailbox, timings: Timings) -
     link = link_in(mail, "/accounts/confirm-email/")
     assert resident.get(link).status_code == 200  # a form: no confirmation on GET
     assert resident.follow(resident.post(link, {}), to="/accounts/login/").status_code == 200
-
-
-def start_initiative_with_photo(resident: Visitor) -> str:
-    """The photo's URL, from the initiative's page."""
-    form = resident.get("/initiatieven/nieuw/")
-    assert form.status_code == 200
-    started = resident.post(
-        "/initiatieven/nieuw/",
-        {
-            "title": "Moestuin aan de Vaart",
-            "summary": "Samen groente kweken naast het water.",
-            "description": "Een gezamenlijke moestuin voor de buurt, met bakken op hoogte.",
-            "theme": first_choice(resident.page, "theme"),
-            "neighbourhood": first_choice(resident.page, "neighbourhood"),
-            "start_date": (date.today() + timedelta(days=14)).isoformat(),
-        },
-        files={"photos": ("moestuin.jpg", jpeg(), "image/jpeg")},
-    )
-    assert started.status_code == 302, started.text[:3000]
-    page = resident.follow(started, to="/initiatieven/")
-    assert page.status_code == 200
-    assert "Moestuin aan de Vaart" in page.text
-    photo = re.search(r'<img[^>]+src="(/media/initiatives/[^"]+)"', page.text)
-    assert photo, "no photo on the initiative's page"
-    return photo.group(1)
 
 
 def test_resident_and_staff_use_the_deployed_stack(stack, mailbox, timings):
@@ -310,7 +303,8 @@ def test_resident_and_staff_use_the_deployed_stack(stack, mailbox, timings):
     logged_in = resident.post("/accounts/login/", {"login": RESIDENT, "password": PASSWORD})
     assert resident.follow(logged_in, to="/mijn-buurt/").status_code == 200
 
-    photo = resident.get(start_initiative_with_photo(resident))
+    _, photo_url = start_initiative_with_photo(resident, media="/media/")
+    photo = resident.get(photo_url)
     assert photo.status_code == 200
     assert photo.headers["Content-Type"] == "image/jpeg"
     assert photo.content.startswith(b"\xff\xd8")
@@ -340,6 +334,9 @@ def test_resident_and_staff_use_the_deployed_stack(stack, mailbox, timings):
     # allauth asks for the password again before showing the TOTP secret.
     set_up = staff.follow(refused)
     assert staff.follow(set_up, to="/accounts/reauthenticate/").status_code == 200
+
+    # The same site with uploads on object storage (a second gunicorn, S3_BUCKET set).
+    photo_and_receipt_on_object_storage(stack, resident, timings)
 
     with timings.step("GET /health/ (all ok)"):
         assert requests.get(stack.health_url, timeout=5).json() == ALL_OK

@@ -37,6 +37,19 @@ def image_upload(
     return SimpleUploadedFile(name, out.getvalue(), content_type=content_type)
 
 
+def edit_form_data(initiative: Initiative, *, photos: list) -> dict:
+    """The initiative's edit form as its organiser sends it back unchanged, with photos."""
+    return {
+        "title": initiative.title,
+        "summary": initiative.summary,
+        "description": initiative.description,
+        "theme": initiative.theme,
+        "neighbourhood": initiative.neighbourhood_id,
+        "start_date": "2026-04-01",
+        "photos": photos,
+    }
+
+
 def reviewer_for_tests():
     return staff_member()
 

@@ -36,18 +36,23 @@ def receipt(name: str = "bon.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-@pytest.fixture
-def evidence(completed, organiser):
+def report_with_receipt(initiative, organiser, *, submit: bool = False):
+    """The initiative's cost report with one receipt (``receipt()``); the receipt."""
     report = accountability_report_save(
-        initiative=completed,
+        initiative=initiative,
         by=organiser,
         what_was_done=DONE,
         how_we_did_it=HOW,
         costs=COSTS,
         evidence=[receipt()],
-        submit=True,
+        submit=submit,
     )
     return report.evidence.get()
+
+
+@pytest.fixture
+def evidence(completed, organiser):
+    return report_with_receipt(completed, organiser, submit=True)
 
 
 @pytest.fixture
@@ -158,15 +163,7 @@ def test_the_service_refuses_a_webp_receipt(completed, organiser):
 def test_organiser_removes_a_receipt_while_the_report_is_editable(
     client, completed, organiser, outsider, django_capture_on_commit_callbacks
 ):
-    report = accountability_report_save(
-        initiative=completed,
-        by=organiser,
-        what_was_done=DONE,
-        how_we_did_it=HOW,
-        costs=COSTS,
-        evidence=[receipt()],
-    )
-    item = report.evidence.get()
+    item = report_with_receipt(completed, organiser)
     url = reverse("initiatives:accountability_evidence_remove", args=[completed.pk, item.pk])
     client.force_login(outsider)
     assert client.post(url).status_code == 404

@@ -20,7 +20,7 @@ from initiatives.models import (
 from initiatives.services import initiative_photo_add
 from mijnbuurt.core.exceptions import ServiceError
 from tests.core.damaged_images import corrupt_png, truncated_jpeg
-from tests.initiatives.factories import image_upload, make_initiative
+from tests.initiatives.factories import edit_form_data, image_upload, make_initiative
 from tests.initiatives.test_accountability import edit_data
 
 DAMAGED_PHOTO = "This photo is damaged or incomplete, so it cannot be read. Try another photo."
@@ -65,15 +65,7 @@ def test_non_image_upload_is_refused_with_a_dutch_message(client, organiser, buu
     client.force_login(organiser)
     response = client.post(
         reverse("initiatives:edit", args=[initiative.pk]),
-        {
-            "title": initiative.title,
-            "summary": initiative.summary,
-            "description": initiative.description,
-            "theme": initiative.theme,
-            "neighbourhood": buurt.pk,
-            "start_date": "2026-04-01",
-            "photos": [fake],
-        },
+        edit_form_data(initiative, photos=[fake]),
     )
     assert response.status_code == 200
     assert "Een foto moet een JPEG-, PNG- of WebP-afbeelding zijn." in response.content.decode()
@@ -137,15 +129,7 @@ def test_damaged_photo_on_the_initiative_form_is_a_form_error(
     client.force_login(organiser)
     response = client.post(
         reverse("initiatives:edit", args=[initiative.pk]),
-        {
-            "title": initiative.title,
-            "summary": initiative.summary,
-            "description": initiative.description,
-            "theme": initiative.theme,
-            "neighbourhood": buurt.pk,
-            "start_date": "2026-04-01",
-            "photos": [damaged()],
-        },
+        edit_form_data(initiative, photos=[damaged()]),
     )
     assert response.status_code == 200
     assert response.context["form"].has_error("photos", code="damaged")

@@ -6,6 +6,8 @@ import json
 import pytest
 from django.urls import reverse
 
+from neighbourhoods.services import organisation_approve
+
 from .factories import AreaTeamFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +41,8 @@ def test_wijken_page_lists_every_wijk_with_its_buurten_and_figures(client, assen
 def test_wijken_page_query_count_is_fixed(client, assen, django_assert_num_queries, extra):
     add_organisations(assen, 3 + extra)
     # wijken, buurten, organisations, and one count per registered section
-    # (initiatives, volunteer tasks, venues)
-    with django_assert_num_queries(6):
+    # (initiatives, volunteer tasks, venues, Vraag en aanbod)
+    with django_assert_num_queries(7):
         assert client.get(reverse("neighbourhoods:wijken")).status_code == 200
 
 
@@ -79,8 +81,8 @@ def test_neighbourhood_page_query_count_is_fixed(client, assen, django_assert_nu
     for code in ("WK010600", "BU01060000"):
         url = reverse("neighbourhoods:detail", args=[assen[code].slug])
         # the page's own 4, and one per registered section (initiatives, volunteer
-        # tasks, venues)
-        with django_assert_num_queries(7):
+        # tasks, venues, Vraag en aanbod)
+        with django_assert_num_queries(8):
             assert client.get(url).status_code == 200
 
 
@@ -100,8 +102,8 @@ def test_map_page_lists_everything_for_people_without_a_map(client, assen):
 def test_map_page_query_count_is_fixed(client, assen, django_assert_num_queries, extra):
     add_organisations(assen, 3 + extra)
     # wijken, buurten, organisations, and one query per layer other apps register
-    # (initiatives, volunteer tasks, venues), whatever the number of items.
-    with django_assert_num_queries(7):
+    # (initiatives, volunteer tasks, venues, Vraag en aanbod), whatever the number of items.
+    with django_assert_num_queries(8):
         assert client.get(reverse("neighbourhoods:map")).status_code == 200
 
 
@@ -129,6 +131,18 @@ def test_organisation_layer_holds_approved_organisations_with_a_location(client,
     data = json.loads(client.get(reverse("neighbourhoods:layer", args=["organisaties"])).content)
     assert [f["properties"]["name"] for f in data["features"]] == ["Op de kaart"]
     assert data["features"][0]["geometry"] == {"type": "Point", "coordinates": [6.56, 52.99]}
+
+
+def test_an_approved_organisation_is_on_the_layer_at_once(
+    client, assen, django_capture_on_commit_callbacks
+):
+    proposed = OrganisationFactory(name="Nieuw buurthuis", is_approved=False)
+    url = reverse("neighbourhoods:layer", args=["organisaties"])
+    assert client.get(url).json()["features"] == []  # built and kept in the cache
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation_approve(organisations=[proposed])
+    names = [f["properties"]["name"] for f in client.get(url).json()["features"]]
+    assert names == ["Nieuw buurthuis"]
 
 
 def test_layer_is_built_once_a_minute_then_served_gzipped_and_conditionally(

@@ -6,7 +6,6 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -14,7 +13,7 @@ from django.urls import reverse
 
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import PASSWORD
-from tests.notifications.utils import celery_config
+from tests.notifications.utils import celery_config, worker_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
@@ -27,16 +26,6 @@ pytestmark = [
     ),
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def worker_database_url() -> str:
-    """DATABASE_URL of the database this test runs against (pytest's test database)."""
-    db = settings.DATABASES["default"]
-    credentials = quote(db["USER"] or "")
-    if db.get("PASSWORD"):
-        credentials += ":" + quote(db["PASSWORD"])
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{credentials}@{host}/{db['NAME']}"
 
 
 @pytest.fixture

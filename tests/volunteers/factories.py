@@ -1,6 +1,7 @@
 """Volunteer tasks, shifts and profiles for tests."""
 
 import datetime as dt
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
@@ -8,7 +9,8 @@ from django.utils import timezone
 from initiatives.models import Status, Theme
 from tests.initiatives.factories import make_initiative
 from tests.neighbourhoods.factories import BuurtFactory
-from volunteers.models import Shift, Skill, Task, TaskKind, VolunteerProfile
+from volunteers.models import OffShiftHours, Shift, Skill, Task, TaskKind, VolunteerProfile
+from volunteers.services.next_shift import tasks_next_shift_refresh
 
 
 class SkillFactory(factory.django.DjangoModelFactory):
@@ -91,6 +93,8 @@ def shift_to_past(shift, *, days_ago: int = 3, hours: int = 2, hour: int = 10):
         starts_at=starts_at, ends_at=starts_at + dt.timedelta(hours=hours)
     )
     shift.refresh_from_db()
+    # As the minutely refresh does once the shift has started.
+    tasks_next_shift_refresh(task_ids=[shift.task_id])
     return shift
 
 
@@ -106,3 +110,16 @@ def signup_in_the_past(*, shift=None, volunteer=None, days_ago: int = 3, hours: 
     signup = shift_sign_up(shift=shift, volunteer=volunteer or UserFactory())
     signup.shift = shift_to_past(shift, days_ago=days_ago, hours=hours)
     return signup
+
+
+class OffShiftHoursFactory(factory.django.DjangoModelFactory):
+    """Hours outside a shift, logged today and waiting for the organiser."""
+
+    class Meta:
+        model = OffShiftHours
+
+    task = factory.SubFactory(TaskFactory)
+    volunteer = factory.SubFactory("tests.accounts.factories.UserFactory")
+    date = factory.LazyFunction(timezone.localdate)
+    hours = Decimal("2")
+    description = "Flyers rondgebracht"

@@ -20,7 +20,7 @@ from volunteers.models import SignUp
 from volunteers.services import shift_sign_up
 from volunteers.services.hours import signup_attendance, signup_hours_confirm, signup_hours_log
 
-from .factories import ShiftFactory, TaskFactory, signup_in_the_past
+from .factories import OffShiftHoursFactory, ShiftFactory, TaskFactory, signup_in_the_past
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +237,7 @@ def test_my_hours_totals_per_month_and_per_organisation_are_exact(client, reside
         expected[month] = expected.get(month, Decimal(0)) + Decimal(hours)
     assert per_month == expected
     per_owner = {
-        row["shift__task__initiative__title"] or row["shift__task__organisation__name"]: (
+        row["initiative_title"] or row["organisation_name"]: (
             row["total"],
             row["shifts"],
         )
@@ -256,13 +256,13 @@ def test_my_hours_totals_per_month_and_per_organisation_are_exact(client, reside
 
 
 def test_per_organisation_keeps_initiatives_apart(resident):
-    from volunteers.selectors.organiser import hours_per_owner
+    from volunteers.selectors.hours import hours_per_owner
 
     first, second = TaskFactory(), TaskFactory()
     confirmed(resident, task=first, days_ago=5, hours="1")
     confirmed(resident, task=second, days_ago=5, hours="2")
     confirmed(resident, task=second, days_ago=6, hours="2.5")
-    totals = {row["shift__task__initiative_id"]: row["total"] for row in hours_per_owner(resident)}
+    totals = {row["initiative_pk"]: row["total"] for row in hours_per_owner(resident)}
     assert totals == {first.initiative_id: Decimal("1"), second.initiative_id: Decimal("4.5")}
 
 
@@ -278,12 +278,18 @@ def test_my_hours_runs_a_fixed_number_of_queries(
         )
         signup_hours_log(signup=pending, by=resident, hours=Decimal("1"))
         signup_in_the_past(shift=ShiftFactory(task=task), volunteer=resident, days_ago=5 + n)
+        day = timezone.localdate() - dt.timedelta(days=6 + 31 * n)
+        OffShiftHoursFactory(task=task, volunteer=resident, date=day, status="confirmed")
+        OffShiftHoursFactory(task=task, volunteer=resident, date=day)
     client.force_login(resident)
-    # session, user, unread count; per month, per owner, pending, to log, years
-    with django_assert_num_queries(8):
+    # session, user, unread count; per month and per owner (shifts and hours outside
+    # shifts each), pending, hours outside shifts, to log
+    with django_assert_num_queries(10):
         response = client.get(reverse("volunteers:my_hours"))
     assert len(response.context["pending"]) == size
     assert len(response.context["to_log"]) == size
+    assert len(response.context["off_shift"]) == 2 * size
+    assert response.context["total"] == 4 * size  # 2 in a shift, 2 outside, per month
 
 
 def test_certificate_lists_only_confirmed_hours_of_the_year(client, resident, history):
@@ -295,7 +301,7 @@ def test_certificate_lists_only_confirmed_hours_of_the_year(client, resident, hi
     for title, days_ago, hours, _logged in HISTORY:
         if (timezone.localdate() - dt.timedelta(days=days_ago)).year == year:
             expected[title] = expected.get(title, Decimal(0)) + Decimal(hours)
-    rows = {row["shift__task__title"]: row["total"] for row in response.context["rows"]}
+    rows = {row["task_title"]: row["total"] for row in response.context["rows"]}
     assert rows == expected  # the pending 6 hours and someone else's 9 are not there
     assert response.context["total"] == sum(expected.values(), Decimal(0))
     page = response.content.decode()

@@ -145,8 +145,8 @@ def test_manage_page_runs_a_fixed_number_of_queries(
         shift_to_past(past, days_ago=2 + n)
     client.force_login(organiser)
     # session, user, unread count; task, organiser?, skills, shifts, sign-ups, the
-    # volunteers' VOGs seen; my approved organisations ("VOG gezien")
-    with django_assert_num_queries(10):
+    # volunteers' VOGs seen; my approved organisations ("VOG gezien"); hours outside shifts
+    with django_assert_num_queries(11):
         response = client.get(reverse("volunteers:manage_task", args=[task.pk]))
     assert len(response.context["coming"]) == size
     assert len(response.context["past"]) == size

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from mijnbuurt.core.dates import planned_dates_check, time_range
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.phones import phone_normalise
 from mijnbuurt.core.transitions import transition_many
 from mijnbuurt.notifications.services import notify
 
@@ -109,11 +110,16 @@ def booking_request(
     initiative=None,
     repeat: str = "none",
     occurrences: int = 1,
+    booker_phone="",
 ) -> list[Booking]:
-    """Request ``room``; every occurrence must pass every rule, or nothing is booked."""
+    """Request ``room``; every occurrence must pass every rule, or nothing is booked.
+
+    ``booker_phone`` (optional) is stored in E.164 on each date, for the venue's managers.
+    """
     purpose = purpose.strip()
     if not purpose:
         raise ServiceError(_("Say what the room is for."), code="purpose")
+    booker_phone = phone_normalise(booker_phone)
     try:
         with transaction.atomic():
             if booker_kind == Booking.BookerKind.COMMERCIAL:
@@ -148,6 +154,7 @@ def booking_request(
                     start=o.start,
                     end=o.end,
                     purpose=purpose,
+                    booker_phone=booker_phone,
                     attendees=attendees,
                     booker_kind=booker_kind,
                     price=o.price,

@@ -13,6 +13,7 @@ def venue_bookings_personal_data_export(user) -> list[dict]:
             "start": b.start.isoformat(),
             "end": b.end.isoformat(),
             "purpose": b.purpose,
+            "phone": b.booker_phone,
             "attendees": b.attendees,
             "kind_of_use": b.booker_kind,
             "price": str(b.price),
@@ -25,11 +26,11 @@ def venue_bookings_personal_data_export(user) -> list[dict]:
 
 def venue_bookings_personal_data_erase(user) -> None:
     """Future bookings are withdrawn (the room is free again). Past ones stay in the
-    venue's records (occupancy, revenue) without their purpose; the anonymised account
-    shows as a former resident there."""
+    venue's records (occupancy, revenue) without their purpose or phone number; the
+    anonymised account shows as a former resident there."""
     Booking.objects.filter(
         booker=user, status__in=Booking.ACTIVE, start__gt=timezone.now()
     ).update(status=Booking.Status.CANCELLED)
-    Booking.objects.filter(booker=user).update(purpose="", decision_reason="")
+    Booking.objects.filter(booker=user).update(purpose="", booker_phone="", decision_reason="")
     CalendarFeed.objects.filter(user=user).delete()
     user.managed_venues.clear()

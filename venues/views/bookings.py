@@ -38,6 +38,8 @@ def booking_new(request, slug: str):
         Venue.objects.all(), user=request.user, perm="venues.view_venue", slug=slug
     )
     initial = {key: request.GET[key] for key in PREFILL if request.GET.get(key)}
+    if request.method != "POST":
+        initial["booker_phone"] = selectors.booking_phone_last_of(user=request.user)
     form = BookingForm(request.POST or None, venue=venue, user=request.user, initial=initial)
     occurrences = None
     if request.method == "POST" and form.is_valid():
@@ -47,6 +49,7 @@ def booking_new(request, slug: str):
                 bookings = booking_request(booker=request.user, **data)
             else:
                 data.pop("purpose")
+                data.pop("booker_phone")
                 occurrences = booking_preview(booker=request.user, **data)
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -84,13 +87,16 @@ def booking_detail(request, pk: int):
     booking = get_object_for_user_or_404(
         selectors.booking_for_page(), user=request.user, perm="venues.view_booking", pk=pk
     )
+    may_decide = rules.has_perm("venues.decide_booking", request.user, booking)
     return render(
         request,
         "venues/booking_detail.html",
         {
             "booking": booking,
             "series_left": selectors.booking_series_dates_left(booking=booking),
-            "may_decide": rules.has_perm("venues.decide_booking", request.user, booking),
+            "may_decide": may_decide,
+            # The booker's name, e-mail and phone: for the venue's managers and the booker.
+            "shows_contact": may_decide or booking.booker_id == request.user.pk,
             # Two "reason" fields on one page: each its own ids.
             "decline_form": DeclineForm(auto_id="id_decline_%s"),
             "cancel_form": CancelForm(auto_id="id_cancel_%s"),

@@ -32,8 +32,9 @@ from ..models import (
 )
 from ..services import shift_sign_up
 from ..services.handover import handover_create, handover_invite, trusted_volunteer_add
+from ..services.next_shift import tasks_next_shift_refresh
 from ..services.vog import vog_check_record
-from .history import seed_history
+from .history import seed_history, seed_off_shift_hours
 from .tasks import ORGANISATION, SEEN_VOG, TASKS
 
 __all__ = ["TASKS", "VolunteerProfile", "seed"]
@@ -146,6 +147,7 @@ def _task(spec, kinds, skills) -> Task | None:
             )
             for week in range(weeks)
         )
+        tasks_next_shift_refresh(task_ids=[task.pk])
     return task
 
 
@@ -317,11 +319,13 @@ def seed(*, out) -> list[DemoAccount]:
         for person, place in zip(demo_neighbours()[1:5], places, strict=True)
     ]
     history = seed_history(tasks, volunteer.user, [*neighbours, *helpers])
+    off_shift = seed_off_shift_hours(volunteer.user, neighbours)
     handed = _handover(volunteer.user, kinds)
     run = match()  # what the nightly job does, so "Suggested for you" is filled at once
     out.write(
         f"Volunteering: {len(skills)} skills, {len(kinds)} kinds of task, {len(tasks)} tasks, "
         f"{signed} new sign-ups, past shifts for {history} tasks, "
+        f"{off_shift} entries of hours outside shifts, "
         f"suggestions for {run.volunteers} volunteers"
         f"{', a help request handed to a volunteer' if handed else ''}"
         f"{', a VOG seen by an organisation' if seen else ''}."

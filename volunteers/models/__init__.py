@@ -1,4 +1,5 @@
 from .handover import HandOver, TrustedVolunteer
+from .hours import OffShiftHours
 from .matching import Suggestion, TaskInvitation
 from .profiles import AgendaFeed, Availability, Language, Skill, VolunteerProfile
 from .tasks import Shift, SignUp, Task, TaskKind
@@ -9,6 +10,7 @@ __all__ = [
     "Availability",
     "HandOver",
     "Language",
+    "OffShiftHours",
     "Shift",
     "SignUp",
     "Skill",

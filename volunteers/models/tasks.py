@@ -108,6 +108,11 @@ class Task(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    # The start of the next shift still to come (None: none), kept by
+    # volunteers.services.next_shift: the task list filters and sorts on it.
+    next_shift_at = models.DateTimeField(
+        _("next shift starts at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Moves of the lifecycle (core.StatusChange); they go when this row goes.
@@ -135,7 +140,18 @@ class Task(models.Model):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["status", "-published_at"], name="task_status_published")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="task_status_published"),
+            # The task list: open tasks soonest first, read in index order (and counted
+            # from the index alone).
+            models.Index(
+                fields=["next_shift_at", "id"],
+                condition=Q(status="published", is_private=False),
+                name="task_listed_next_shift",
+            ),
+            # The refresh of tasks whose next shift has started.
+            models.Index(fields=["next_shift_at"], name="task_next_shift"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -233,6 +249,8 @@ class SignUp(models.Model):
         indexes = [
             models.Index(fields=["shift", "status"], name="signup_shift_status"),
             models.Index(fields=["volunteer", "status"], name="signup_volunteer_status"),
+            # The admin's list, in the model's order, reads one page of it.
+            models.Index(fields=["created_at", "id"], name="signup_created"),
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,9 @@
 """Reads of volunteering shared by the pages; every query shape lives in a selector."""
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from ..models import Shift, Suggestion, Task, VogCheck, VolunteerProfile
+from ..models import Suggestion, Task, VogCheck, VolunteerProfile
 
 
 def user_is_volunteer(user) -> bool:
@@ -11,10 +11,13 @@ def user_is_volunteer(user) -> bool:
 
 
 def tasks_open() -> QuerySet[Task]:
-    """Published tasks with at least one shift still to come; never private hand-overs."""
-    upcoming = Shift.objects.filter(task=OuterRef("pk"), starts_at__gt=timezone.now())
-    return Task.objects.filter(status=Task.Status.PUBLISHED, is_private=False).filter(
-        Exists(upcoming)
+    """Published tasks with at least one shift still to come; never private hand-overs.
+
+    Read from the stored next shift (``volunteers.services.next_shift``), which the
+    index ``task_listed_next_shift`` holds in the order of the task list.
+    """
+    return Task.objects.filter(
+        status=Task.Status.PUBLISHED, is_private=False, next_shift_at__gt=timezone.now()
     )
 
 

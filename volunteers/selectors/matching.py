@@ -187,19 +187,6 @@ def tasks_for_matching() -> Tasks:
     return found
 
 
-def suggestions_notified(*, user_id: int | None = None) -> dict[tuple[int, int], dt.datetime]:
-    """When each (volunteer, task) suggestion was e-mailed, for the pairs that were."""
-    rows = Suggestion.objects.filter(notified_at__isnull=False)
-    if user_id is not None:
-        rows = rows.filter(volunteer_id=user_id)
-    return {
-        (volunteer_id, task_id): notified_at
-        for volunteer_id, task_id, notified_at in rows.values_list(
-            "volunteer_id", "task_id", "notified_at"
-        )
-    }
-
-
 def volunteers_suggested(*, task: Task, limit: int = 50) -> list[Suggestion]:
     """The findable volunteers the matching job suggests for ``task``, best first; five queries.
 

@@ -1,4 +1,4 @@
-"""Reads for organisers (my tasks, one task's sign-ups) and for volunteers' hours.
+"""Reads for organisers: my tasks, one task's sign-ups (volunteers' hours: ``hours``).
 
 Every function runs a fixed number of queries, whatever the number of rows.
 """
@@ -7,25 +7,23 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Count,
-    DateField,
+    F,
     IntegerField,
-    Min,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from initiatives.models import Initiative
 from initiatives.models import Status as InitiativeStatus
 from neighbourhoods.models import Organisation
 
-from ..models import Shift, SignUp, Task, VogCheck
+from ..models import OffShiftHours, Shift, SignUp, Task, VogCheck
 
 FINAL_HOURS = (SignUp.Hours.CONFIRMED, SignUp.Hours.CORRECTED)
 # Draft tasks can be prepared while the initiative is being written or reviewed;
@@ -82,9 +80,17 @@ def tasks_organised(user) -> QuerySet[Task]:
                 signups.filter(status=SignUp.Status.WAITLISTED, shift__starts_at__gt=now),
                 by="shift__task",
             ),
-            hours_to_confirm=_count(
+            shift_hours_to_confirm=_count(
                 signups.filter(status=SignUp.Status.CONFIRMED, hours_status=SignUp.Hours.LOGGED),
                 by="shift__task",
+            ),
+            # hours outside shifts waiting for an organiser count as hours to confirm
+            hours_to_confirm=F("shift_hours_to_confirm")
+            + _count(
+                OffShiftHours.objects.filter(
+                    task=OuterRef("pk"), status=OffShiftHours.Status.LOGGED
+                ),
+                by="task",
             ),
         )
         .order_by("status", "-created_at", "-pk")
@@ -151,93 +157,6 @@ def shift_rows(task: Task) -> tuple[list[ShiftRow], list[ShiftRow]]:
     coming = [row for row in rows if not row.started]
     past = [row for row in reversed(rows) if row.started]
     return coming, past
-
-
-# --- Volunteers' hours -----------------------------------------------------------------
-
-
-def _confirmed_hours(user) -> QuerySet[SignUp]:
-    return SignUp.objects.filter(
-        volunteer=user, status=SignUp.Status.CONFIRMED, hours_status__in=FINAL_HOURS
-    )
-
-
-def hours_per_month(user) -> list[dict]:
-    """``[{"month": date, "total": Decimal, "shifts": int}]``, newest month first."""
-    return list(
-        _confirmed_hours(user)
-        .annotate(month=TruncMonth("shift__starts_at", output_field=DateField()))
-        .values("month")
-        .annotate(total=Sum("hours"), shifts=Count("pk"))
-        .order_by("-month")
-    )
-
-
-def hours_per_owner(user, *, year: int | None = None) -> list[dict]:
-    """Confirmed hours per initiative or organisation, most hours first."""
-    queryset = _confirmed_hours(user)
-    if year is not None:
-        queryset = queryset.filter(shift__starts_at__year=year)
-    return list(
-        queryset.values(
-            "shift__task__initiative_id",
-            "shift__task__initiative__title",
-            "shift__task__organisation_id",
-            "shift__task__organisation__name",
-        )
-        .annotate(total=Sum("hours"), shifts=Count("pk"))
-        .order_by("-total", "shift__task__initiative__title", "shift__task__organisation__name")
-    )
-
-
-def hours_per_task(user, *, year: int) -> list[dict]:
-    """Confirmed hours of ``year`` per task, with who it was for (the certificate)."""
-    return list(
-        _confirmed_hours(user)
-        .filter(shift__starts_at__year=year)
-        .values(
-            "shift__task_id",
-            "shift__task__title",
-            "shift__task__initiative__title",
-            "shift__task__organisation__name",
-        )
-        .annotate(total=Sum("hours"), shifts=Count("pk"), first=Min("shift__starts_at"))
-        .order_by("first", "shift__task_id")
-    )
-
-
-def hours_years(user) -> list[int]:
-    """Years in which ``user`` has confirmed hours, newest first."""
-    return [
-        moment.year
-        for moment in _confirmed_hours(user).datetimes("shift__starts_at", "year", order="DESC")
-    ]
-
-
-def hours_pending(user) -> list[SignUp]:
-    """Logged hours still waiting for an organiser."""
-    return list(
-        SignUp.objects.filter(
-            volunteer=user, status=SignUp.Status.CONFIRMED, hours_status=SignUp.Hours.LOGGED
-        )
-        .select_related("shift__task")
-        .order_by("-shift__starts_at")
-    )
-
-
-def shifts_to_log(user, *, limit: int = 20) -> list[SignUp]:
-    """Shifts the volunteer took that have started and have no hours yet."""
-    return list(
-        SignUp.objects.filter(
-            volunteer=user,
-            status=SignUp.Status.CONFIRMED,
-            hours_status=SignUp.Hours.NONE,
-            shift__starts_at__lte=timezone.now(),
-        )
-        .exclude(attended=False)
-        .select_related("shift__task")
-        .order_by("-shift__starts_at")[:limit]
-    )
 
 
 def own_signup_for_hours() -> QuerySet[SignUp]:

@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from ..models import (
     AgendaFeed,
+    OffShiftHours,
     SignUp,
     Suggestion,
     Task,
@@ -49,6 +50,16 @@ def volunteering_personal_data_export(user) -> dict:
             }
             for s in signups
         ],
+        "hours_outside_shifts": [
+            {
+                "task": entry.task.title,
+                "date": entry.date.isoformat(),
+                "hours": str(entry.hours),
+                "description": entry.description,
+                "status": entry.status,
+            }
+            for entry in OffShiftHours.objects.filter(volunteer=user).select_related("task")
+        ],
         "invitations": [
             {"task": i.task.title, "status": i.status, "invited_at": i.created_at.isoformat()}
             for i in TaskInvitation.objects.filter(volunteer=user).select_related("task")
@@ -69,9 +80,9 @@ def volunteering_personal_data_export(user) -> dict:
 
 def volunteering_personal_data_erase(user) -> None:
     """Future sign-ups are cancelled (their places go to the waiting list); the profile,
-    suggestions, invitations, VOGs organisations saw and calendar feed are deleted. Past
-    shifts and confirmed hours stay in the organisers' records, under the anonymised
-    account."""
+    suggestions, invitations, VOGs organisations saw, calendar feed and hours outside
+    shifts still waiting for an organiser are deleted. Past shifts and confirmed hours stay
+    in the organisers' records, under the anonymised account."""
     upcoming = SignUp.objects.filter(
         volunteer=user,
         status__in=(SignUp.Status.CONFIRMED, SignUp.Status.WAITLISTED),
@@ -84,3 +95,6 @@ def volunteering_personal_data_erase(user) -> None:
     TaskInvitation.objects.filter(volunteer=user).delete()
     VogCheck.objects.filter(volunteer=user).delete()
     AgendaFeed.objects.filter(user=user).delete()
+    OffShiftHours.objects.filter(volunteer=user).exclude(
+        status=OffShiftHours.Status.CONFIRMED
+    ).delete()

@@ -25,6 +25,7 @@ from ..lifecycle import TASK
 from ..models import Shift, SignUp, Task, TaskKind
 from ..selectors.organiser import POSTABLE_INITIATIVE_STATUSES
 from .handover import anonymity_check
+from .next_shift import tasks_next_shift_refresh
 from .signups import waitlist_promote
 
 MAX_OCCURRENCES = 52
@@ -259,6 +260,7 @@ def shift_series_add(
         starts_at, ends_at = _check_shift(day=day, start=start, end=end, places=places)
         made.append(Shift(task=task, starts_at=starts_at, ends_at=ends_at, places=places))
     shifts = Shift.objects.bulk_create(made)
+    tasks_next_shift_refresh(task_ids=[task.pk])  # bulk_create saves without signals
     if not task.is_recurring:
         task.is_recurring = True
         task.save(update_fields=["is_recurring", "updated_at"])

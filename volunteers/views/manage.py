@@ -23,6 +23,7 @@ from ..forms.tasks import PlacesForm, ShiftForm, ShiftSeriesForm, TaskForm
 from ..forms.vog import VogCheckForm
 from ..models import Shift, Task
 from ..selectors import organiser as selectors
+from ..selectors.hours import off_shift_hours_of_task
 from ..services import signup_cancel
 from ..services.hours import signup_attendance as attendance_mark
 from ..services.hours import signup_hours_confirm as hours_confirm
@@ -172,6 +173,7 @@ def task_manage(request, pk: int):
             "task": task,
             "coming": coming,
             "past": past,
+            "off_shift": off_shift_hours_of_task(task),
             # "VOG gezien" is for members of approved organisations
             "vog_organisations": list(selectors.organisations_for_posting(request.user)),
             "today": timezone.localdate(),

@@ -26,7 +26,7 @@ from neighbourhoods.layers import (
 )
 
 from ..calendars import agenda_feed
-from ..filters import TaskFilter
+from ..filters import TaskFilter, filter_form_html
 from ..forms.profile import VolunteerProfileForm
 from ..layers import LAYER_NAME
 from ..models import AgendaFeed, Shift, SignUp, VolunteerProfile
@@ -55,6 +55,12 @@ def _back(request, default: str):
 def task_list(request):
     filterset = TaskFilter(request.GET or None, queryset=selectors.tasks_for_list())
     page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
+    themes = {}  # each theme's label translated once per page, not once per card
+    for task in page.object_list:
+        if task.theme not in themes:
+            themes[task.theme] = task.get_theme_display()
+        task.theme_label = themes[task.theme]
+        task.url = reverse("volunteers:task", kwargs={"pk": task.pk})
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -62,6 +68,7 @@ def task_list(request):
         "volunteers/list.html",
         {
             "filter": filterset,
+            "filter_form": filter_form_html(filterset),
             "page": page,
             "querystring": query.urlencode(),
             "suggestions": tasks_suggested(user=request.user),

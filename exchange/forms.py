@@ -1,0 +1,177 @@
+"""Forms of the exchange: a listing, a message (with its contact-details check), the
+preference, and the filters of the list."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mijnbuurt.core.widgets import CachedSelect
+from neighbourhoods.forms import BuurtChoiceField
+from neighbourhoods.models import Neighbourhood, Organisation
+from neighbourhoods.selectors import buurten_for_choice
+
+from .contact import contains_contact_details
+from .models import Category, Listing
+from .selectors import categories_active, listing_search, listings_in_neighbourhood
+from .services import MAX_MESSAGE, default_expiry
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Category) -> str:
+        if obj.is_care:
+            return str(_("%(name)s (the area team helps)")) % {"name": obj.name}
+        return obj.name
+
+
+class ListingForm(forms.Form):
+    use_required_attribute = False
+
+    direction = forms.ChoiceField(
+        label=_("Do you offer something or ask for something?"),
+        choices=Listing.Direction.choices,
+        widget=forms.RadioSelect,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Listing.Kind.choices, widget=forms.RadioSelect
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=120,
+        help_text=_("In a few words, for example: “I fix bikes” or “Who lends me a ladder?”"),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("No phone number or address: people reply through the site."),
+    )
+    category = CategoryChoiceField(label=_("Category"), queryset=categories_active())
+    neighbourhood = BuurtChoiceField(label=_("Neighbourhood"), queryset=buurten_for_choice())
+    audience = forms.ChoiceField(
+        label=_("Who may reply?"),
+        choices=Listing.Audience.choices,
+        initial=Listing.Audience.EVERYONE,
+        widget=forms.RadioSelect,
+    )
+    expires_on = forms.DateField(
+        label=_("Show until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Empty: 8 weeks from today. You can extend it later."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    price_info = forms.CharField(
+        label=_("Price information"),
+        max_length=200,
+        required=False,
+        help_text=_("What it costs, for example “€ 15 an hour, first visit free”."),
+    )
+
+    def __init__(self, *args, organisations=(), editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if organisations:
+            self.fields["organisation"].queryset = Organisation.objects.filter(
+                pk__in=[o.pk for o in organisations]
+            )
+            self.fields["organisation"].help_text = _("Paid services only: who offers it.")
+        else:
+            del self.fields["organisation"], self.fields["price_info"]
+            self.fields["kind"].choices = [
+                c for c in Listing.Kind.choices if c[0] != Listing.Kind.PAID
+            ]
+        if editing:
+            del self.fields["direction"], self.fields["expires_on"]
+        for field in self.fields.values():
+            if field.required and not isinstance(field.widget, forms.RadioSelect):
+                field.widget.attrs["aria-required"] = "true"
+
+    def service_kwargs(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if v is not None or k == "expires_on"}
+
+    @staticmethod
+    def initial_for(user) -> dict:
+        return {
+            "neighbourhood": user.home_neighbourhood_id,
+            "expires_on": default_expiry(),
+        }
+
+
+class MessageForm(forms.Form):
+    """A message; with a phone number or e-mail address in it, the writer confirms first."""
+
+    use_required_attribute = False
+
+    body = forms.CharField(
+        label=_("Your message"),
+        max_length=MAX_MESSAGE,
+        widget=forms.Textarea(attrs={"rows": 4, "aria-required": "true"}),
+    )
+    share_contact = forms.BooleanField(
+        label=_("Yes, send my contact details to this person"),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def clean(self):
+        data = super().clean()
+        body = data.get("body", "")
+        if body and contains_contact_details(body) and not data.get("share_contact"):
+            self.fields["share_contact"].widget = forms.CheckboxInput()
+            self.add_error(
+                None,
+                _(
+                    "Your message contains a phone number or e-mail address. Only share "
+                    "them with someone you trust. Tick the box to send it anyway."
+                ),
+            )
+        return data
+
+
+class PreferenceForm(forms.Form):
+    neighbourhood_only = forms.BooleanField(
+        label=_("Only people from my neighbourhood (wijk) may message me"),
+        required=False,
+        help_text=_("Your neighbourhood is the one in your profile."),
+    )
+
+
+class ListingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search", widget=forms.TextInput(attrs={"type": "search"})
+    )
+    direction = django_filters.ChoiceFilter(
+        label=_("Offer or request"),
+        choices=Listing.Direction.choices,
+        empty_label=_("Offers and requests"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Listing.Kind.choices, empty_label=_("All kinds")
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Category"),
+        queryset=Category.objects.filter(is_active=True, is_care=False),
+        to_field_name="slug",
+        empty_label=_("All categories"),
+    )
+    neighbourhood = django_filters.ModelChoiceFilter(
+        label=_("Neighbourhood"),
+        queryset=Neighbourhood.objects.order_by("level", "name").only(
+            "pk", "name", "slug", "level", "wijk_id"
+        ),
+        method="in_neighbourhood",
+        empty_label=_("All neighbourhoods"),
+        to_field_name="slug",
+        widget=CachedSelect(key="exchange-neighbourhood"),
+    )
+
+    class Meta:
+        model = Listing
+        fields = ["q", "direction", "kind", "category", "neighbourhood"]
+
+    def search(self, queryset, name, value):
+        return listing_search(queryset, value)
+
+    def in_neighbourhood(self, queryset, name, value):
+        return listings_in_neighbourhood(queryset, value)

@@ -1,0 +1,16 @@
+"""Notification kinds of the exchange (see mijnbuurt/notifications/registry.py).
+
+The texts never say what a message says or who sent it: "you have a new message" and
+a link to the conversation, for which the reader logs in.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from mijnbuurt.notifications.registry import Channel, register_kind
+
+EXCHANGE_MESSAGE = register_kind(
+    "exchange_message",
+    label=_("New messages about my listings and replies (Vraag en aanbod)"),
+    default_channel=Channel.EMAIL,
+    template_prefix="exchange/email/message",
+)

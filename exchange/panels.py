@@ -1,0 +1,46 @@
+"""What the exchange shows on the start page "Mijn buurt" (mijnbuurt.core.start): the
+newest offers and requests in the person's wijk, and their own listings with the
+conversations that have unread messages. One or two queries per panel."""
+
+from django.http import HttpRequest
+
+from mijnbuurt.core.panels import Panel, register_panel
+from mijnbuurt.core.start import MINE, NEIGHBOURHOOD
+from neighbourhoods.selectors import user_home_area
+
+from .models import ACTIVE_STATUSES
+from .selectors import conversations_unread_count, listings_latest_in, listings_of
+
+
+def exchange_in_my_wijk(user, request: HttpRequest) -> dict | None:
+    area = user_home_area(user)
+    if area is None:
+        return None
+    return {"area": area, "listings": listings_latest_in(area, limit=3)}
+
+
+def my_exchange(user, request: HttpRequest) -> dict | None:
+    listings = list(listings_of(user).filter(status__in=ACTIVE_STATUSES)[:5])
+    unread = conversations_unread_count(user)
+    if not listings and not unread:
+        return None
+    return {"listings": listings, "unread": unread}
+
+
+def register_panels() -> None:
+    register_panel(
+        Panel(
+            slot=NEIGHBOURHOOD,
+            name="exchange_in_my_wijk",
+            template_name="exchange/panels/start_in_my_wijk.html",
+            context=exchange_in_my_wijk,
+        )
+    )
+    register_panel(
+        Panel(
+            slot=MINE,
+            name="my_exchange",
+            template_name="exchange/panels/start_mine.html",
+            context=my_exchange,
+        )
+    )
