@@ -9,7 +9,8 @@ from mijnbuurt.core.demo import DemoAccount
 from neighbourhoods.models import Neighbourhood, Organisation
 
 from .models import Category, Conversation, Listing
-from .services import conversation_start, listing_create
+from .reciprocity import credit_confirm, credit_record, feedback_give, match_press
+from .services import conversation_start, listing_close, listing_create
 
 ENTERPRISE_EMAIL = "buurtbedrijf@example.org"
 ENTERPRISE = "Buurtbedrijf Kloosterveen (demo)"
@@ -173,5 +174,38 @@ def seed(*, out) -> list[DemoAccount]:
             replier=resident,
             body="Hallo! Mijn achterband loopt steeds leeg. Kan ik zaterdag langskomen?",
         )
-    out.write(f"Vraag en aanbod: {made} listings placed.")
+    matches = _seed_matches(resident)
+    out.write(f"Vraag en aanbod: {made} listings placed, {matches} matches made.")
     return [DemoAccount(role="neighbourhood enterprise (wijkonderneming)", email=ENTERPRISE_EMAIL)]
+
+
+# (listing index in LISTINGS, hours the owner gave, closed with thanks)
+MATCHES = [(1, "1.5", False), (2, "2", True), (3, None, True)]
+
+
+def _seed_matches(resident) -> int:
+    """The demo resident replied to a few listings: each became a confirmed match, some
+    with confirmed time credits, some closed with "is het gelukt?" answered."""
+    made = 0
+    for index, hours, closed in MATCHES:
+        listing = Listing.objects.filter(title=LISTINGS[index][3]).first()
+        if listing is None or listing.owner_id == resident.pk:
+            continue
+        if Conversation.objects.filter(listing=listing, replier=resident).exists():
+            continue
+        conversation = conversation_start(
+            listing=listing, replier=resident, body="Hallo! Dat komt goed uit, wanneer kan het?"
+        )
+        match_press(conversation=conversation, by=resident)
+        match_press(conversation=conversation, by=listing.owner)
+        if hours:
+            credit_record(conversation=conversation, by=listing.owner, hours=hours, gave=True)
+            credit_confirm(conversation=conversation, by=resident)
+        if closed:
+            listing_close(listing=listing, by=listing.owner, to=Listing.Status.DONE)
+            feedback_give(
+                conversation=conversation, by=resident, outcome="yes", thanks="Heel erg bedankt!"
+            )
+            feedback_give(conversation=conversation, by=listing.owner, outcome="yes")
+        made += 1
+    return made

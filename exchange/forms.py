@@ -11,6 +11,7 @@ from neighbourhoods.models import Neighbourhood, Organisation
 from neighbourhoods.selectors import buurten_for_choice
 
 from .contact import contains_contact_details
+from .matches import Feedback
 from .models import Category, Listing
 from .selectors import categories_active, listing_search, listings_in_neighbourhood
 from .services import MAX_MESSAGE, default_expiry
@@ -175,3 +176,39 @@ class ListingFilter(django_filters.FilterSet):
 
     def in_neighbourhood(self, queryset, name, value):
         return listings_in_neighbourhood(queryset, value)
+
+
+class CreditForm(forms.Form):
+    """Hours given in a matched conversation (confirmed by the other side)."""
+
+    use_required_attribute = False
+
+    hours = forms.CharField(
+        label=_("Hours"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        help_text=_("For example 1,5 for an hour and a half."),
+    )
+    gave = forms.TypedChoiceField(
+        label=_("Who gave the time?"),
+        choices=[("1", _("I did")), ("0", _("The other person"))],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+    )
+
+
+class FeedbackForm(forms.Form):
+    """ "Is het gelukt?" after the listing closed."""
+
+    use_required_attribute = False
+
+    outcome = forms.ChoiceField(
+        label=_("Did it work out?"), choices=Feedback.Outcome.choices, widget=forms.RadioSelect
+    )
+    thanks = forms.CharField(
+        label=_("A thank-you message (optional)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("It is shown on the other person's profile only if they agree."),
+    )

@@ -14,3 +14,17 @@ EXCHANGE_MESSAGE = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="exchange/email/message",
 )
+
+EXCHANGE_MATCH = register_kind(
+    "exchange_match",
+    label=_("Matches and time credits to confirm (Vraag en aanbod)"),
+    default_channel=Channel.EMAIL,
+    template_prefix="exchange/email/match",
+)
+
+EXCHANGE_FEEDBACK = register_kind(
+    "exchange_feedback",
+    label=_('The question "did it work out?" after a listing closed (Vraag en aanbod)'),
+    default_channel=Channel.EMAIL,
+    template_prefix="exchange/email/feedback",
+)

@@ -1,7 +1,8 @@
 """The one table of allowed status moves of a listing (``mijnbuurt.core.transitions``).
 
 OWNER is the person who placed the listing; SYSTEM is the platform itself (the first
-reply puts a listing in contact, the daily task lets it expire), granted by the
+reply puts a listing in contact, a match confirmed in a conversation makes it matched,
+the daily task lets it expire), granted by the
 service with ``extra_roles`` and held by no person.
 """
 
@@ -27,8 +28,8 @@ LISTING = Lifecycle(
     roles={OWNER: is_listing_owner, SYSTEM: _nobody},
     moves=[
         Move(S.OPEN, S.IN_CONTACT, {SYSTEM}),
-        Move(S.OPEN, S.MATCHED, {OWNER}, _("We have a match")),
-        Move(S.IN_CONTACT, S.MATCHED, {OWNER}, _("We have a match")),
+        Move(S.OPEN, S.MATCHED, {OWNER, SYSTEM}, _("We have a match")),
+        Move(S.IN_CONTACT, S.MATCHED, {OWNER, SYSTEM}, _("We have a match")),
         *[Move(status, S.DONE, {OWNER}, _("Close: it worked out")) for status in ACTIVE_STATUSES],
         *[Move(status, S.WITHDRAWN, {OWNER}, _("Withdraw")) for status in ACTIVE_STATUSES],
         *[Move(status, S.EXPIRED, {SYSTEM}) for status in ACTIVE_STATUSES],

@@ -222,3 +222,6 @@ class Block(models.Model):
 
     def __str__(self) -> str:
         return f"{self.blocker_id} · {self.blocked_id}"
+
+
+from .matches import CreditMovement, CreditTransfer, Feedback, Match  # noqa: E402, F401

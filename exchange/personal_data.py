@@ -1,6 +1,9 @@
 """A person's data in the exchange: "download my data" and account deletion
 (mijnbuurt.accounts.personal_data)."""
 
+from django.db.models import Q
+
+from .matches import CreditTransfer, Feedback, Match
 from .models import Block, Conversation, Listing, Message, Preference
 
 
@@ -26,6 +29,43 @@ def exchange_personal_data_export(user) -> dict:
             }
             for message in Message.objects.filter(sender=user)
             .select_related("conversation__listing")
+            .order_by("pk")
+        ],
+        "matches": [
+            {
+                "listing": match.conversation.listing.title,
+                "proposed_at": match.proposed_at.isoformat(),
+                "confirmed_at": match.confirmed_at.isoformat() if match.confirmed_at else None,
+            }
+            for match in Match.objects.filter(
+                Q(conversation__replier=user) | Q(conversation__listing__owner=user)
+            )
+            .select_related("conversation__listing")
+            .order_by("pk")
+        ],
+        "did_it_work_out": [
+            {
+                "listing": feedback.match.conversation.listing.title,
+                "outcome": feedback.outcome,
+                "thanks": feedback.thanks,
+                "given_at": feedback.created_at.isoformat(),
+            }
+            for feedback in Feedback.objects.filter(author=user)
+            .select_related("match__conversation__listing")
+            .order_by("pk")
+        ],
+        # Hours only: who the other side was is their data, not this person's.
+        "time_credits": [
+            {
+                "direction": "given" if transfer.giver_id == user.pk else "received",
+                "hours": str(transfer.hours),
+                "recorded_at": transfer.recorded_at.isoformat(),
+                "confirmed_at": (
+                    transfer.confirmed_at.isoformat() if transfer.confirmed_at else None
+                ),
+            }
+            for transfer in CreditTransfer.objects.filter(Q(giver=user) | Q(receiver=user))
+            .only("giver_id", "hours", "recorded_at", "confirmed_at")
             .order_by("pk")
         ],
         "people_blocked": Block.objects.filter(blocker=user).count(),

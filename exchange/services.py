@@ -27,6 +27,7 @@ from .models import (
     Message,
     Preference,
 )
+from .reciprocity import FEEDBACK_STATUSES, feedback_ask
 from .selectors import organisations_for_paid_services, same_wijk
 
 log = logging.getLogger(__name__)
@@ -149,10 +150,13 @@ def listing_update(*, listing: Listing, by: User, **fields) -> Listing:
 
 
 def listing_close(*, listing: Listing, by: User, to: str) -> Listing:
-    """The owner marks a match, closes or withdraws the listing."""
+    """The owner marks a match, closes or withdraws the listing. Once closed, both
+    sides of each confirmed match are asked "is het gelukt?"."""
     with transaction.atomic():
         locked = Listing.objects.select_for_update().get(pk=listing.pk)
         transition(locked, to, by=by)
+        if locked.status in FEEDBACK_STATUSES:
+            feedback_ask(locked)
     return locked
 
 

@@ -4,9 +4,14 @@ The queue opens on open work: without a status in the query it shows the open st
 closed and withdrawn requests only when someone chooses them.
 """
 
+import hashlib
+
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.http import QueryDict
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -86,3 +91,23 @@ class HelpQueueFilter(django_filters.FilterSet):
         if value == "newest":
             return queryset.order_by("-created_at", "-pk")
         return queryset.order_by("due_at", "pk")
+
+
+# How long a rendered filter form is kept; its choices change only with a release.
+FORM_CACHE_SECONDS = 3600
+
+
+def queue_form_html(filterset: HelpQueueFilter) -> SafeString:
+    """The queue's filter form. Its options are the same for everyone, so a valid form is
+    rendered once per language and choice of filters (a bounded set: the cleaned values of
+    fixed choices) and kept in the cache; a form with errors is rendered as it is."""
+    form = filterset.form
+    if not form.is_valid():
+        return form.render()
+    chosen = repr(sorted((name, str(value)) for name, value in form.cleaned_data.items()))
+    key = f"help:queue-form:{get_language()}:{hashlib.sha256(chosen.encode()).hexdigest()[:24]}"
+    html = cache.get(key)
+    if html is None:
+        html = str(form.render())
+        cache.set(key, html, FORM_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - the form's own rendering, escaped there

@@ -9,6 +9,7 @@ authentication (``role_predicate``).
 import rules
 
 from mijnbuurt.core.mfa import role_predicate
+from neighbourhoods.selectors import user_team_ids
 
 
 @rules.predicate
@@ -39,7 +40,7 @@ def uses_help_queue(user) -> bool:
         return False
     if user.is_staff:
         return True
-    return user.team_memberships.exists()
+    return bool(user_team_ids(user))
 
 
 rules.add_perm("helprequests.view_own_helprequest", is_requester)

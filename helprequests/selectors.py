@@ -22,12 +22,6 @@ from .models import (
 )
 
 
-def user_team_ids(user) -> list[int]:
-    if not user.is_authenticated:
-        return []
-    return list(TeamMembership.objects.filter(user_id=user.pk).values_list("team_id", flat=True))
-
-
 def help_request_queue_scope(*, user, team_ids: list[int]) -> Q:
     """The requests ``user`` works on: their teams' and, for staff, the fallback queue."""
     scope = Q(team_id__in=team_ids)

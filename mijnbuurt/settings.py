@@ -169,6 +169,7 @@ PAGE_CACHE_VIEWS = [
     "neighbourhoods:wijken",
     "neighbourhoods:detail",
     "neighbourhoods:map",
+    "neighbourhoods:layer",
     "neighbourhoods:organisations",
     "neighbourhoods:organisation",
     "initiatives:list",

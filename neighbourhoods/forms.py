@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.widgets import CachedSelect
+
 from .images import logo_validate
 from .models import Neighbourhood, Organisation
 from .place_picker import NeighbourhoodCheckboxes
@@ -42,6 +44,7 @@ class NeighbourhoodChoiceForm(forms.Form):
         label=_("Your neighbourhood"),
         queryset=Neighbourhood.objects.none(),
         empty_label=_("Choose your neighbourhood"),
+        widget=CachedSelect(key="buurt-choice"),
         help_text=_("Neighbourhoods are listed with their district in brackets."),
     )
 

@@ -4,6 +4,8 @@ from collections import defaultdict
 
 from django.db.models import F, Prefetch, Q, QuerySet
 
+from mijnbuurt.core.mfa import request_memo
+
 from .models import AreaTeam, Neighbourhood, Organisation, TeamMembership
 
 BUURT = Neighbourhood.Level.BUURT
@@ -100,16 +102,48 @@ def organisations_for_map() -> QuerySet[Organisation]:
     return organisations_approved().filter(latitude__isnull=False, longitude__isnull=False)
 
 
+TEAM_IDS = "neighbourhoods:team_ids"
+
+
 def buurten_for_choice() -> QuerySet[Neighbourhood]:
-    return Neighbourhood.objects.filter(level=BUURT).select_related("wijk").order_by("name")
+    return (
+        Neighbourhood.objects.filter(level=BUURT)
+        .select_related("wijk")
+        .defer("boundary", "wijk__boundary")
+        .order_by("name")
+    )
 
 
 def neighbourhoods_for_choice() -> QuerySet[Neighbourhood]:
     return Neighbourhood.objects.order_by("level", "name")
 
 
+def user_team_ids(user) -> list[int]:
+    """The area teams ``user`` belongs to; asked once per request (the two-factor check,
+    the menus and the team's pages all ask), kept in the request's memo, which a change
+    of membership clears (``NeighbourhoodsConfig.ready``)."""
+    if not user.is_authenticated:
+        return []
+    memo = request_memo()
+    key = (TEAM_IDS, user.pk)
+    if memo is not None and key in memo:
+        return memo[key]
+    team_ids = list(
+        TeamMembership.objects.filter(user_id=user.pk).values_list("team_id", flat=True)
+    )
+    if memo is not None:
+        memo[key] = team_ids
+    return team_ids
+
+
+def team_ids_forget(user_id: int) -> None:
+    memo = request_memo()
+    if memo is not None:
+        memo.pop((TEAM_IDS, user_id), None)
+
+
 def user_is_professional(user) -> bool:
-    return TeamMembership.objects.filter(user_id=user.pk).exists()
+    return bool(user_team_ids(user))
 
 
 def user_is_organisation_member(user) -> bool:

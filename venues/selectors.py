@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from neighbourhoods.sections import count_per_wijk
 
-from .models import Booking, Closure, OpeningHours, Room, Venue
+from .models import Booking, Closure, Room, Venue
 from .schedule import day_availability, local_datetime, open_hours_in_month
 
 DURATION = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
@@ -245,8 +245,9 @@ def venue_occupancy(*, venue: Venue, year: int, month: int) -> VenueUsage:
     all, revenue per kind of use, share of commercial hours.
 
     Booked hours and revenue are summed by the database (one grouped query); hours
-    open follow from the opening hours and closures (two small queries). The reports
-    issue builds on this.
+    open follow from the opening hours and closures, read with the rooms from what
+    ``venue_for_management`` prefetched (``venue`` must have all its rooms, not only the
+    bookable ones). The reports issue builds on this.
     """
     first = dt.date(year, month, 1)
     after = dt.date(year + (month == 12), month % 12 + 1, 1)
@@ -264,15 +265,19 @@ def venue_occupancy(*, venue: Venue, year: int, month: int) -> VenueUsage:
         )
         .order_by()
     )
+    # From what ``venue_for_management`` prefetched (else one query each): every room,
+    # the opening hours and the closures.
     open_hours = open_hours_in_month(
         year=year,
         month=month,
-        opening_hours=list(OpeningHours.objects.filter(venue=venue)),
-        closures=list(
-            Closure.objects.filter(venue=venue, last_day__gte=first, first_day__lt=after)
-        ),
+        opening_hours=list(venue.opening_hours.all()),
+        closures=[
+            closure
+            for closure in venue.closures.all()
+            if closure.last_day >= first and closure.first_day < after
+        ],
     )
-    rooms = list(Room.objects.filter(venue=venue).order_by("name"))
+    rooms = sorted(venue.rooms.all(), key=lambda room: room.name)
     per_room = {room.pk: Usage(hours_open=open_hours) for room in rooms}
     total = Usage(hours_open=open_hours * len(rooms))
     for row in rows:

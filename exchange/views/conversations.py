@@ -13,7 +13,8 @@ from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.ratelimit import limit
 
-from ..forms import MessageForm, PreferenceForm
+from ..forms import CreditForm, MessageForm, PreferenceForm
+from ..matches_selectors import reciprocity_for_page
 from ..models import ACTIVE_STATUSES, Preference
 from ..selectors import (
     conversation_for_page,
@@ -69,7 +70,10 @@ def conversation_list(request):
 @limit("exchange_messages")
 def conversation_detail(request, pk: int):
     conversation = get_object_for_user_or_404(
-        conversation_for_page(), user=request.user, perm="exchange.view_conversation", pk=pk
+        conversation_for_page().select_related("match"),
+        user=request.user,
+        perm="exchange.view_conversation",
+        pk=pk,
     )
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -95,6 +99,8 @@ def conversation_detail(request, pk: int):
             "other": conversation.replier if is_owner else listing.owner,
             "chat": messages_of(conversation),
             "form": form if listing.status in ACTIVE_STATUSES else None,
+            "credit_form": CreditForm(),
+            **reciprocity_for_page(conversation, request.user),
         },
     )
 

@@ -15,6 +15,7 @@ from mijnbuurt.core.exceptions import ServiceError
 
 from ..forms import ListingFilter, ListingForm
 from ..lifecycle import owner_moves
+from ..matches_selectors import credit_balance
 from ..models import ACTIVE_STATUSES, Listing
 from ..selectors import (
     conversation_of,
@@ -188,4 +189,8 @@ def listings_mine(request):
     page = Paginator(listings_of(request.user), settings.PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
-    return render(request, "exchange/mine.html", {"page": page, "querystring": ""})
+    return render(
+        request,
+        "exchange/mine.html",
+        {"page": page, "querystring": "", "balance": credit_balance(request.user)},
+    )

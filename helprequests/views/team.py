@@ -18,14 +18,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.i18n import choice_labels
 from mijnbuurt.core.messages import form_errors_to_messages
 from mijnbuurt.core.mfa import mfa_required
 from mijnbuurt.core.panels import panels_for
 from mijnbuurt.core.ratelimit import limit
+from neighbourhoods.selectors import user_team_ids
 
 from .. import selectors
 from ..filing import help_neighbourhood_locate, help_request_intake
-from ..filters import FILTER_KEYS, HelpQueueFilter
+from ..filters import FILTER_KEYS, HelpQueueFilter, queue_form_html
 from ..forms import AssignForm, IntakeForm, NoteForm, TeamMessageForm, TransitionForm
 from ..lifecycle import TEAM
 from ..models import HelpKind, HelpStatus
@@ -44,7 +46,7 @@ HANDLE = "helprequests.handle_helprequest"
 def _require_queue(request) -> list[int]:
     if not rules.has_perm("helprequests.use_help_queue", request.user):
         raise Http404
-    return selectors.user_team_ids(request.user)
+    return user_team_ids(request.user)
 
 
 def _handled(request, pk: int, queryset=None):
@@ -90,11 +92,12 @@ def queue(request):
         user=request.user,
     )
     page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
+    choice_labels(page.object_list, "kind", "urgency", "status")
     return render(
         request,
         "helprequests/team/queue.html",
         {
-            "filter": filterset,
+            "filter_form": queue_form_html(filterset),
             "page": page,
             "querystring": _filter_query(request.GET),
             "remembered": bool(request.session.get(REMEMBERED)),
@@ -108,6 +111,7 @@ def queue(request):
 def dashboard(request):
     team_ids = _require_queue(request)
     data = selectors.help_request_dashboard(user=request.user, team_ids=team_ids)
+    choice_labels(data["overdue"], "kind", "urgency")
     return render(
         request,
         "helprequests/team/dashboard.html",

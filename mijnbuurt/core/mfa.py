@@ -42,6 +42,9 @@ _role_checks_ignore_mfa = contextvars.ContextVar("role_checks_ignore_mfa", defau
 # The session of the request being handled (set by the middleware), read only when a
 # role's check gets that far, so asking costs no query of its own.
 _request_session = contextvars.ContextVar("request_session", default=None)
+# Facts about people asked several times while one request is handled (a user's teams:
+# the role check, the menu and the page each ask); empty at each request, absent outside.
+_request_memo = contextvars.ContextVar("request_memo", default=None)
 SECOND_FACTOR_BY_IDP_SESSION_KEY = "mijnbuurt_second_factor_by_idp"
 
 
@@ -73,6 +76,11 @@ def second_factor_by_idp(user) -> bool:
     """The current session signed ``user`` in through the IdP with a strong method."""
     session = _request_session.get()
     return session is not None and session.get(SECOND_FACTOR_BY_IDP_SESSION_KEY) == user.pk
+
+
+def request_memo() -> dict | None:
+    """A dict that lives as long as the request being handled (``None`` outside one)."""
+    return _request_memo.get()
 
 
 def mfa_required(view):
@@ -129,7 +137,8 @@ def role_checks_ignoring_mfa() -> Iterator[None]:
 class MFASetupRequiredMiddleware:
     """Turns ``MFASetupRequired`` into a message and the TOTP set-up page.
 
-    It also lends the checks the request's session, for ``second_factor_by_idp``.
+    It also lends the checks the request's session, for ``second_factor_by_idp``, and
+    a fresh ``request_memo()``.
     """
 
     def __init__(self, get_response):
@@ -137,9 +146,11 @@ class MFASetupRequiredMiddleware:
 
     def __call__(self, request):
         token = _request_session.set(getattr(request, "session", None))
+        memo_token = _request_memo.set({})
         try:
             return self.get_response(request)
         finally:
+            _request_memo.reset(memo_token)
             _request_session.reset(token)
 
     def process_exception(self, request, exception):

@@ -1,6 +1,8 @@
 """Vraag en aanbod in the browser: resident A offers help at a desktop, resident B finds
 it on a phone (375 px), replies, and they exchange messages through the relay; a
-message with a phone number asks B to confirm first. Every page is scanned by axe.
+message with a phone number asks B to confirm first. B says they have a match, A
+confirms it and records the hours given, B confirms the hours. Every page is scanned
+by axe.
 
 The pages are visited in English (/en/): the Dutch of this app's texts comes with the
 catalogue, and the flow is the same in both languages.
@@ -121,4 +123,30 @@ def test_a_offers_help_b_finds_it_on_a_phone_and_they_talk(browser, page, live_s
     _shot(b, "07-b-conversation-after-phone")
     listing.refresh_from_db()
     assert listing.status == Listing.Status.IN_CONTACT
+
+    # B says they have a match on the phone; A confirms it and records the hours given;
+    # B confirms the hours.
+    b.get_by_role("button", name="We have a match").click()
+    expect(b.get_by_text("The other person still confirms it.")).to_be_visible()
+    assert_accessible(b)
+    page.reload()
+    page.get_by_role("button", name="Confirm the match").click()
+    expect(page.get_by_text("Confirmed by both of you")).to_be_visible()
+    page.get_by_label("Hours").fill("1,5")
+    page.get_by_label("I did").check()
+    page.get_by_role("button", name="Record the hours").click()
+    expect(page.get_by_text("waiting for confirmation")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "08-a-hours-recorded-desktop")
+    b.reload()
+    _shot(b, "09-b-confirm-hours-phone")
+    assert b.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    b.get_by_role("button", name="Confirm the hours").click()
+    expect(b.get_by_text("The hours are confirmed.")).to_be_visible()
+    listing.refresh_from_db()
+    assert listing.status == Listing.Status.MATCHED
+    b.goto("/en/vraag-en-aanbod/mijn/")
+    expect(b.get_by_text("Given: 0 hours · received: 1.50 hours.")).to_be_visible()
+    assert_accessible(b)
+    _shot(b, "10-b-my-credits-phone")
     phone.close()

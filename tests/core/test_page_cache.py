@@ -56,6 +56,7 @@ def public_pages(published):
         reverse("neighbourhoods:wijken"),
         reverse("neighbourhoods:detail", args=[buurt.wijk.slug]),
         reverse("neighbourhoods:map"),
+        reverse("neighbourhoods:layer", args=["organisaties"]),
         reverse("neighbourhoods:organisations"),
         reverse("neighbourhoods:organisation", args=[organisation.slug]),
         reverse("initiatives:list"),

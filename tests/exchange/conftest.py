@@ -83,3 +83,20 @@ def withdrawn(owner, category, places, replier):
     )
     ConversationFactory(listing=listing, replier=replier)
     return listing
+
+
+@pytest.fixture
+def matched(owner, replier, category, places):
+    """A done listing whose conversation with the replier led to a confirmed match."""
+    from .factories import confirmed_match
+
+    listing = ListingFactory(
+        owner=owner,
+        category=category,
+        neighbourhood=places["pittelo"],
+        title="Hulp bij de tuin",
+        status=Listing.Status.DONE,
+    )
+    conversation = ConversationFactory(listing=listing, replier=replier)
+    confirmed_match(conversation)
+    return conversation

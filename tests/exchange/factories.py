@@ -50,3 +50,40 @@ class MessageFactory(factory.django.DjangoModelFactory):
     conversation = factory.SubFactory(ConversationFactory)
     sender = factory.LazyAttribute(lambda m: m.conversation.replier)
     body = "Hallo, is het nog nodig?"
+
+
+def confirmed_match(conversation):
+    """A match both sides confirmed (as ``exchange.reciprocity.match_press`` leaves it)."""
+    from exchange.matches import Match
+
+    return Match.objects.create(
+        conversation=conversation,
+        proposed_by=conversation.replier,
+        confirmed_at=timezone.now(),
+    )
+
+
+class CreditTransferFactory(factory.django.DjangoModelFactory):
+    """Hours the replier gave the owner; ``confirmed=True`` writes both movements."""
+
+    class Meta:
+        model = "exchange.CreditTransfer"
+        skip_postgeneration_save = True
+
+    class Params:
+        confirmed = False
+
+    conversation = factory.SubFactory(ConversationFactory)
+    giver = factory.LazyAttribute(lambda t: t.conversation.replier)
+    receiver = factory.LazyAttribute(lambda t: t.conversation.listing.owner)
+    recorded_by = factory.LazyAttribute(lambda t: t.giver)
+    hours = 1
+    confirmed_at = factory.LazyAttribute(lambda t: timezone.now() if t.confirmed else None)
+
+    @factory.post_generation
+    def movements(obj, create, extracted, **kwargs):
+        if create and obj.confirmed_at is not None:
+            from exchange.matches import CreditMovement
+
+            CreditMovement.objects.create(transfer=obj, person=obj.giver, hours=obj.hours)
+            CreditMovement.objects.create(transfer=obj, person=obj.receiver, hours=-obj.hours)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.urls import reverse
 
+from exchange.matches import CreditMovement, CreditTransfer, Feedback, Match
 from exchange.models import Block, Listing, Message
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ PERSONAS = ["anonymous", "owner", "replier", "third", "moderator", "staff"]
 @dataclass(frozen=True)
 class Page:
     name: str
-    obj: str  # "none", "open", "withdrawn", "conversation"
+    obj: str  # "none", "open", "withdrawn", "conversation", "matched" (a done listing's)
     method: str = "get"
     data: dict = field(default_factory=dict)
     public: bool = False  # anonymous may see it
@@ -53,6 +54,13 @@ PAGES = [
     Page("conversation", "conversation", who=SIDES),
     Page("conversation", "conversation", method="post", data={"body": "Hoi"}, who=SIDES),
     Page("block", "conversation", method="post", who=SIDES),
+    Page("match", "conversation", method="post", who=SIDES),
+    Page("credit", "matched", method="post", data={"hours": "1", "gave": "1"}, who=SIDES),
+    Page("credit_confirm", "matched", method="post", who=SIDES),
+    Page("credit_decline", "matched", method="post", who=SIDES),
+    Page("feedback", "matched", who=SIDES),
+    Page("feedback", "matched", method="post", data={"outcome": "yes"}, who=SIDES),
+    Page("thanks", "matched", method="post", data={"shown": "1"}, who=SIDES),
 ]
 
 
@@ -76,16 +84,24 @@ def _url(page: Page, objects: dict) -> str:
 
 def _state(objects) -> tuple:
     listings = tuple(Listing.objects.order_by("pk").values_list("status", "expires_at", "title"))
-    return listings, Message.objects.count(), Block.objects.count()
+    reciprocity = tuple(
+        model.objects.count() for model in (Match, Feedback, CreditTransfer, CreditMovement)
+    )
+    return listings, Message.objects.count(), Block.objects.count(), reciprocity
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: f"{p.method}-{p.name}-{p.obj}")
-def test_matrix(client, people, listing, withdrawn, conversation, persona, page):
+def test_matrix(client, people, listing, withdrawn, conversation, matched, persona, page):
     user = people[persona]
     if user is not None:
         client.force_login(user)
-    objects = {"open": listing, "withdrawn": withdrawn, "conversation": conversation}
+    objects = {
+        "open": listing,
+        "withdrawn": withdrawn,
+        "conversation": conversation,
+        "matched": matched,
+    }
     url = _url(page, objects)
     before = _state(objects)
     response = getattr(client, page.method)(url, page.data)
@@ -104,7 +120,7 @@ def test_matrix(client, people, listing, withdrawn, conversation, persona, page)
 
 
 def test_matrix_size():
-    assert len(PAGES) * len(PERSONAS) == 108
+    assert len(PAGES) * len(PERSONAS) == 150
 
 
 def test_outsiders_never_see_the_messages(client, people, conversation):

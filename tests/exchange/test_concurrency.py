@@ -1,9 +1,12 @@
 """Twenty people reply to one listing at the same moment: twenty conversations; one
-person pressing twice at once: one conversation."""
+person pressing twice at once: one conversation. Both sides pressing "match" at once:
+one confirmed match; hours confirmed twice at once: counted once."""
 
 import pytest
 
-from exchange.models import Conversation, Message
+from exchange.matches import CreditMovement, Match
+from exchange.models import Conversation, Listing, Message
+from exchange.reciprocity import credit_confirm, credit_record, match_press
 from exchange.services import conversation_start
 from tests.accounts.factories import UserFactory
 from tests.races import postgres_only, run_concurrently
@@ -31,3 +34,33 @@ def test_one_person_replying_twice_at_once_gets_one_conversation(listing, replie
     assert len({result.pk for result in results}) == 1
     assert Conversation.objects.filter(listing=listing, replier=replier).count() == 1
     assert Message.objects.count() == 2
+
+
+def test_both_sides_pressing_match_at_once_give_one_confirmed_match(conversation, owner, replier):
+    results = run_concurrently(
+        lambda person: match_press(conversation=conversation, by=person), [owner, replier]
+    )
+    assert all(isinstance(result, Match) for result in results)
+    match = Match.objects.get()
+    assert match.is_confirmed
+    conversation.listing.refresh_from_db()
+    assert conversation.listing.status == Listing.Status.MATCHED
+
+
+def test_one_side_pressing_match_twice_at_once_gives_one_proposal(conversation, replier):
+    results = run_concurrently(
+        lambda _n: match_press(conversation=conversation, by=replier), [1, 2]
+    )
+    assert sorted(type(result).__name__ for result in results) == ["Match", "ServiceError"]
+    assert Match.objects.get().confirmed_at is None
+
+
+def test_confirming_hours_twice_at_once_writes_two_movements(matched, owner, replier):
+    credit_record(conversation=matched, by=replier, hours=2, gave=True)
+    results = run_concurrently(lambda _n: credit_confirm(conversation=matched, by=owner), [1, 2])
+    assert sorted(type(result).__name__ for result in results) == [
+        "CreditTransfer",
+        "ServiceError",
+    ]
+    assert CreditMovement.objects.count() == 2
+    assert sum(CreditMovement.objects.values_list("hours", flat=True)) == 0

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from exchange.layers import exchange_layer
 from exchange.models import Conversation, Listing, Message
+from exchange.reciprocity import credit_confirm, credit_record, feedback_give
 from exchange.tasks import exchange_listings_expire
 from mijnbuurt.accounts.personal_data import sections
 
@@ -57,6 +58,30 @@ def test_personal_data_export_and_erase(owner, replier, conversation, listing):
     assert not Message.objects.filter(sender=replier).exists()
     _section("exchange").erase(owner)
     assert not Listing.objects.filter(owner=owner).exists()
+
+
+def test_the_export_holds_matches_answers_and_hours_without_the_other_person(
+    matched, owner, replier
+):
+    credit_record(conversation=matched, by=replier, hours="2", gave=True)
+    credit_confirm(conversation=matched, by=owner)
+    feedback_give(conversation=matched, by=replier, outcome="yes", thanks="Dank je wel!")
+    exported = _section("exchange").export(replier)
+    assert [m["listing"] for m in exported["matches"]] == ["Hulp bij de tuin"]
+    assert exported["matches"][0]["confirmed_at"]
+    assert exported["did_it_work_out"] == [
+        {
+            "listing": "Hulp bij de tuin",
+            "outcome": "yes",
+            "thanks": "Dank je wel!",
+            "given_at": exported["did_it_work_out"][0]["given_at"],
+        }
+    ]
+    assert [(c["direction"], c["hours"]) for c in exported["time_credits"]] == [("given", "2.00")]
+    received = _section("exchange").export(owner)["time_credits"]
+    assert [(c["direction"], c["hours"]) for c in received] == [("received", "2.00")]
+    assert owner.email not in json.dumps(exported)
+    assert owner.public_name not in json.dumps(exported)
 
 
 def test_the_daily_task_lets_listings_expire(listing):

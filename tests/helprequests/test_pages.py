@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 # Measured. Every page: session, user, unread-notification count; team pages also the
 # MFA middleware's role and authenticator checks.
-QUEUE_QUERIES = 9  # + may use the queue?, my team ids, count, requests (one join)
+QUEUE_QUERIES = 7  # + the team ids (also the role check's), count, requests (one join)
 TEAM_DETAIL_QUERIES = 14  # + request (joins), history, messages, hand-overs to volunteers,
 # covering team?, access log insert, reply templates, colleagues, organisations for referral
 RESIDENT_DETAIL_QUERIES = 8  # + request (joins), history, messages, access log, hand-overs

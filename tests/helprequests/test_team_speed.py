@@ -15,12 +15,13 @@ from tests.helprequests.factories import file_request
 
 pytestmark = pytest.mark.django_db
 
-# Every team page: session, user, the MFA middleware's role and authenticator checks,
-# may use the queue?, the team ids, the header's unread notifications (7). The queue:
+# Every team page: session, user, the team ids (asked once: the MFA middleware's role
+# check, may use the queue? and the page's teams), the authenticator check, the header's
+# unread notifications (5). The queue:
 # the requests counted and one page of them; the dashboard: by status, by kind, the
 # overdue list and the median of this month.
-QUEUE_OPEN_QUERIES = 7 + 2
-DASHBOARD_QUERIES = 7 + 4
+QUEUE_OPEN_QUERIES = 5 + 2
+DASHBOARD_QUERIES = 5 + 4
 
 
 def _synthetic():
@@ -87,3 +88,55 @@ def test_the_dashboard_runs_a_fixed_number_of_queries(
         response = client.get(reverse("help:dashboard"))
     assert response.status_code == 200
     assert response.context["total"] == size
+
+
+def _selected(html: str, name: str) -> list[str]:
+    select = html.split(f'name="{name}"', 1)[1].split("</select>", 1)[0]
+    return [
+        part.split('"', 1)[0]
+        for part in select.split('<option value="')[1:]
+        if part.split(">", 1)[0].endswith(" selected")
+    ]
+
+
+def test_the_queue_filter_form_shows_each_choice_of_filters_also_from_the_cache(
+    client, area, resident, professional_a
+):
+    _grow(resident, area, professional_a, 2)
+    client.force_login(professional_a)
+    url = reverse("help:queue")
+    first = client.get(url, {"status": "in_triage", "kind": "shopping"}).content.decode()
+    other = client.get(url, {"status": "closed", "sort": "newest"}).content.decode()
+    again = client.get(url, {"status": "in_triage", "kind": "shopping"}).content.decode()
+    assert _selected(first, "status") == ["in_triage"]
+    assert _selected(first, "kind") == ["shopping"]
+    assert _selected(other, "status") == ["closed"]
+    assert _selected(other, "sort") == ["newest"]
+    assert _selected(other, "kind") == [""]
+    form = 'role="search"'
+    assert (
+        again.split(form, 1)[1].split("</form>", 1)[0]
+        == first.split(form, 1)[1].split("</form>", 1)[0]
+    )
+
+
+def test_a_queue_filter_of_no_such_choice_is_refused_in_the_form(
+    client, area, resident, professional_a
+):
+    client.force_login(professional_a)
+    response = client.get(reverse("help:queue"), {"kind": "nonsense"})
+    assert response.status_code == 200
+    form = response.content.decode().split('role="search"', 1)[1].split("</form>", 1)[0]
+    assert "utrecht-form-field-error-message" in form
+
+
+def test_the_queue_and_dashboard_show_the_labels_of_kind_urgency_and_status(
+    client, area, resident, professional_a
+):
+    _grow(resident, area, professional_a, 2)
+    client.force_login(professional_a)
+    queue = client.get(reverse("help:queue"), {"status": "all"}).content.decode()
+    for help_request in HelpRequest.objects.all():
+        assert str(help_request.get_kind_display()) in queue
+        assert str(help_request.get_urgency_display()) in queue
+        assert str(help_request.get_status_display()) in queue

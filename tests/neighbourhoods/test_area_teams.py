@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from mijnbuurt.accounts.roles import Role, user_has_role, user_requires_mfa
-from neighbourhoods.selectors import area_team_for
+from mijnbuurt.core.mfa import _request_memo
+from neighbourhoods.selectors import area_team_for, user_team_ids
 from tests.accounts.factories import UserFactory
 
 from .factories import AreaTeamFactory, TeamMembershipFactory
@@ -75,3 +76,20 @@ def test_my_data_lists_teams_and_organisations_and_deletion_removes_memberships(
     assert not organisation.members.exists()
     organisation.refresh_from_db()
     assert organisation.name == "Buurtbedrijf Peelo"
+
+
+def test_a_request_asks_for_a_users_teams_once_and_anew_after_a_change(
+    db, django_assert_num_queries
+):
+    user = UserFactory()
+    token = _request_memo.set({})
+    try:
+        assert user_team_ids(user) == []
+        with django_assert_num_queries(0):
+            assert not user_has_role(user, Role.PROFESSIONAL)
+        membership = TeamMembershipFactory(user=user)
+        assert user_team_ids(user) == [membership.team_id]
+        membership.delete()
+        assert user_team_ids(user) == []
+    finally:
+        _request_memo.reset(token)

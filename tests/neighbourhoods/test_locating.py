@@ -177,3 +177,23 @@ def test_profile_offers_the_postcode_form_and_shows_buurt_and_wijk(client, resid
     assert "Dijkveld" in html
     assert "Assen-Oost" in html
     assert "Dijkveld (Assen-Oost)" in html  # the fallback list names the wijk
+
+
+def test_the_neighbourhood_list_is_rendered_once_and_then_read_from_the_cache(
+    client, resident, assen, django_assert_num_queries
+):
+    client.force_login(resident)
+    url = reverse("neighbourhoods:my_neighbourhood")
+    first = client.get(url).content.decode()
+    dijkveld = assen["BU01060300"]
+    assert (
+        f'<option value="{dijkveld.pk}">{dijkveld.name} ({dijkveld.wijk.name})</option>' in first
+    )
+    # Session, user, unread notifications: the list of buurten comes from the cache.
+    with django_assert_num_queries(3):
+        again = client.get(url).content.decode()
+    choice = 'name="neighbourhood"'
+    assert (
+        again.split(choice, 1)[1].split("</select>", 1)[0]
+        == first.split(choice, 1)[1].split("</select>", 1)[0]
+    )
