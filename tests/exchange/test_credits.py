@@ -97,9 +97,13 @@ def test_bad_hours_give_a_message_and_change_nothing(client, matched, replier, d
 def test_both_sides_record_and_confirm_through_the_pages(client, matched, owner, replier):
     client.force_login(replier)
     client.post(reverse("exchange:credit", kwargs={"pk": matched.pk}), {"hours": "2", "gave": "1"})
+    mine = client.get(reverse("exchange:conversation", kwargs={"pk": matched.pk}))
+    assert "2,00 uur gegeven door jou, wacht op bevestiging." in mine.content.decode()
     client.force_login(owner)
     page = client.get(reverse("exchange:conversation", kwargs={"pk": matched.pk}))
     assert page.context["pending_hours"].hours == Decimal("2")
+    name = replier.public_name
+    assert f"2,00 uur gegeven door {name}, wacht op bevestiging." in page.content.decode()
     client.post(reverse("exchange:credit_confirm", kwargs={"pk": matched.pk}))
     assert _total() == 0
     assert CreditMovement.objects.count() == 2
