@@ -27,6 +27,7 @@ When Redis does not answer, every look-up misses and every store is dropped
 (``DegradingRedisCache``): pages are rendered as without this cache.
 """
 
+import gzip
 import hashlib
 import time
 import uuid
@@ -103,6 +104,9 @@ def may_store(request, response, key: str) -> bool:
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
+        # A view that compressed its own answer (the map layers) is stored as plain text
+        # (``entry_for``); any other encoding is not understood here.
+        and response.get("Content-Encoding", "gzip") == "gzip"
         and match is not None
         and match.view_name in settings.PAGE_CACHE_VIEWS
         and (user is None or not user.is_authenticated)
@@ -121,8 +125,14 @@ def may_store(request, response, key: str) -> bool:
 
 
 def entry_for(response, version: str) -> dict:
-    """The page as stored: its body plain and gzipped, each with every header it needs."""
+    """The page as stored: its body plain and gzipped, each with every header it needs.
+
+    A view may have gzipped its answer for this visitor already; the entry keeps the
+    plain text, so that a visitor whose browser takes no gzip gets the page, not bytes.
+    """
     content = response.content
+    if response.get("Content-Encoding") == "gzip":
+        content = gzip.decompress(content)
     etag = f'W/"{hashlib.sha256(content).hexdigest()[:32]}"'
     stored_at = int(time.time())
     headers = {

@@ -116,7 +116,10 @@ def test_a_offers_help_b_finds_it_on_a_phone_and_they_talk(browser, page, live_s
     assert_accessible(b)
     _shot(b, "06-b-confirm-contact-phone")
     assert Conversation.objects.get().messages.count() == 2
-    b.get_by_label("Yes, send my contact details to this person").check()
+    tick = b.get_by_label("Yes, send my contact details to this person")
+    label_box = b.locator("label", has_text="Yes, send my contact details").bounding_box()
+    assert label_box["height"] < 2 * tick.bounding_box()["height"] + 20  # one line at 375 px
+    tick.check()
     b.get_by_role("button", name="Send").click()
     expect(b.get_by_text("Top! Mijn nummer is 06-12345678.")).to_be_visible()
     assert Conversation.objects.get().messages.count() == 3

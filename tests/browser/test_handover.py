@@ -94,6 +94,10 @@ def test_help_request_is_handed_to_a_volunteer(no_tiles, browser, live_server):
     pro.get_by_role("link", name="Aan een vrijwilliger overdragen").click()
     pro.wait_for_url(f"**/vrijwilligerswerk/overdragen/{help_request.pk}/")
     assert_accessible(pro)
+    description = pro.get_by_label("Wat zou de vrijwilliger doen?")
+    normal_border = pro.get_by_label("Titel").evaluate("el => getComputedStyle(el).borderTopColor")
+    # Required and still empty, yet not red before anything was typed.
+    assert description.evaluate("el => getComputedStyle(el).borderTopColor") == normal_border
     kinds = pro.get_by_label("Soort taak").locator("option").all_inner_texts()
     assert "Persoonlijke verzorging" not in kinds
     pro.get_by_label("Soort taak").select_option(label="Boodschappen")

@@ -87,3 +87,14 @@ def test_a_name_with_markup_shows_as_text_in_map_tooltips_and_popups(
         expect(page.get_by_role("link", name=name).first).to_be_visible()
     assert_no_markup_from_data(page)
     assert_accessible(page)
+
+
+def test_the_layers_show_when_they_come_from_the_page_cache(no_tiles, names_with_markup, settings):
+    """As in production: the second visitor gets the layers from the anonymous page cache
+    (stored gzipped by the first), and the map still shows every marker."""
+    settings.PAGE_CACHE_SECONDS = 60
+    page = no_tiles
+    for _visit in range(2):
+        page.goto("/kaart/")
+        assert marker_texts(page, "kaart", count=2) == {TASK_TITLE, ORGANISATION_NAME}
+        assert page.locator("#kaart").get_attribute("data-layer-error") is None

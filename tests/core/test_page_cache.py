@@ -2,6 +2,7 @@
 with anyone logged in (mijnbuurt/core/page_cache.py)."""
 
 import gzip
+import json
 import shutil
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 
 from initiatives.models import Status
 from initiatives.services import initiative_transition, initiative_update_post
+from mijnbuurt.core.page_cache import pages_changed
 from mijnbuurt.core.redis import redis_cache
 from neighbourhoods.services import organisation_approve
 from tests.accounts.factories import PASSWORD
@@ -240,6 +242,26 @@ def test_an_unchanged_page_is_answered_304_and_compressed_when_accepted(client):
     assert len(zipped.content) < len(first.content) / 3
     assert "Accept-Encoding" in zipped["Vary"]
     assert "Cookie" in zipped["Vary"]
+
+
+def test_a_map_layer_the_view_gzipped_is_stored_plain_and_served_as_asked(client):
+    """The layer view compresses its own answer; the stored entry must still say so,
+    or the map's script reads gzip bytes as JSON and shows no layer at all."""
+    OrganisationFactory(name="Buurthuis Lariks", latitude=52.99, longitude=6.55)
+    path = reverse("neighbourhoods:layer", args=["organisaties"])
+    for first_asks_gzip in (True, False):
+        pages_changed()  # nothing stored for the layer: the first request stores it
+        first = client.get(path, headers={"accept-encoding": "gzip"} if first_asks_gzip else {})
+        plain, queries = queries_for(client, path)
+        zipped, _queries = queries_for(client, path, accept_encoding="gzip, br")
+        assert queries == 0  # served from the page cache
+        assert "Content-Encoding" not in plain
+        assert json.loads(plain.content)["features"][0]["properties"]["name"] == (
+            "Buurthuis Lariks"
+        )
+        assert zipped["Content-Encoding"] == "gzip"
+        assert gzip.decompress(zipped.content) == plain.content
+        assert first.status_code == 200
 
 
 def test_an_off_setting_serves_every_page_fresh(client, settings):

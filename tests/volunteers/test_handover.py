@@ -11,6 +11,7 @@ from helprequests.models import AccessLog, HelpKind, HelpRequest, HelpStatus, Ur
 from helprequests.retention import help_request_anonymise
 from helprequests.services import help_request_transition
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.phones import phone_tel
 from tests.helprequests.factories import DESCRIPTION, file_request
 from volunteers.layers import tasks_layer
 from volunteers.matching import match
@@ -299,6 +300,7 @@ def test_matched_volunteer_sees_contact_details_and_nothing_else(client, handove
     body = client.get(reverse("volunteers:task", args=[handover.task_id])).content.decode()
     assert "Contactgegevens" in body
     assert PHONE in body
+    assert f'href="tel:{phone_tel(PHONE)}"' in body  # one tap to call on a phone
     assert DESCRIPTION not in body
     assert TEXT in body  # the anonymised task only
     assert "Jansen" not in body
