@@ -20,8 +20,9 @@ before a page is rendered, so a page rendered while data changed is stored under
 old version and never served. What changes with the clock alone ("this week", the
 next shift) is fresh within ``PAGE_CACHE_SECONDS`` (0: off). Served pages carry an
 ETag and Last-Modified (a conditional GET gets a 304) and are sent gzipped when the
-browser accepts it: compressed once when stored. Compression is safe from BREACH
-here because a stored page holds no secret.
+browser accepts it: compressed once when stored, and kept apart from the plain copy,
+so a request fetches from Redis only the copy it is sent (one round trip, with the
+version). Compression is safe from BREACH here because a stored page holds no secret.
 
 When Redis does not answer, every look-up misses and every store is dropped
 (``DegradingRedisCache``): pages are rendered as without this cache.
@@ -124,11 +125,20 @@ def may_store(request, response, key: str) -> bool:
     )
 
 
-def entry_for(response, version: str) -> dict:
-    """The page as stored: its body plain and gzipped, each with every header it needs.
+def encoding_for(request) -> str:
+    """Which stored copy a request gets: ``"gzip"`` when the browser takes it, else ``"plain"``."""
+    return (
+        "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "plain"
+    )
 
-    A view may have gzipped its answer for this visitor already; the entry keeps the
-    plain text, so that a visitor whose browser takes no gzip gets the page, not bytes.
+
+def entries_for(response, version: str) -> dict[str, dict]:
+    """The page as stored, one entry per encoding (``"plain"``, ``"gzip"``), each with its
+    body and every header it needs; a request fetches only the one it is sent.
+
+    A view may have gzipped its answer for this visitor already; the plain entry keeps the
+    text, so that a visitor whose browser takes no gzip gets the page, not bytes. A page
+    that gzip does not make smaller is stored plain under both encodings.
     """
     content = response.content
     if response.get("Content-Encoding") == "gzip":
@@ -148,24 +158,19 @@ def entry_for(response, version: str) -> dict:
     vary = ["Cookie", "Accept-Encoding"] if 0 < len(compressed) < len(content) else ["Cookie"]
     plain = HttpResponse(content, headers=headers)
     patch_vary_headers(plain, vary)
-    entry = {
-        "version": version,
-        "etag": etag,
-        "last_modified": stored_at,
-        "plain": (content, dict(plain.headers)),
-        "gzip": None,
-    }
+    entry = {"version": version, "etag": etag, "last_modified": stored_at}
+    entries = {"plain": entry | {"content": content, "headers": dict(plain.headers)}}
     if "Accept-Encoding" in vary:
-        entry["gzip"] = (compressed, dict(plain.headers) | {"Content-Encoding": "gzip"})
-    return entry
+        headers = dict(plain.headers) | {"Content-Encoding": "gzip"}
+        entries["gzip"] = entry | {"content": compressed, "headers": headers}
+    else:
+        entries["gzip"] = entries["plain"]
+    return entries
 
 
 def answer(request, entry: dict):
-    """The stored page, gzipped when the browser accepts it, or a 304."""
-    accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
-    gzipped = entry["gzip"] is not None and re_accepts_gzip.search(accepts)
-    content, headers = entry["gzip"] if gzipped else entry["plain"]
-    response = HttpResponse(content, headers=headers)
+    """A stored page (in the encoding ``encoding_for`` chose), or a 304."""
+    response = HttpResponse(entry["content"], headers=entry["headers"])
     if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
         return get_conditional_response(
             request, etag=entry["etag"], last_modified=entry["last_modified"], response=response
@@ -187,17 +192,21 @@ class AnonymousPageCacheMiddleware:
         if not may_serve(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([VERSION_KEY, key])
+        encoding = encoding_for(request)
+        found = cache.get_many([VERSION_KEY, f"{key}:{encoding}"])  # one round trip
         version = found.get(VERSION_KEY) or content_version()
-        entry = found.get(key)
+        entry = found.get(f"{key}:{encoding}")
         if entry is not None and entry["version"] == version:
             return answer(request, entry)
         response = self.get_response(request)
         if not may_store(request, response, key):
             return response
-        entry = entry_for(response, version)
-        cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
-        return answer(request, entry)
+        entries = entries_for(response, version)
+        cache.set_many(
+            {f"{key}:{name}": entry for name, entry in entries.items()},
+            settings.PAGE_CACHE_SECONDS,
+        )
+        return answer(request, entries[encoding])
 
 
 def _changed(sender, *, using=DEFAULT_DB_ALIAS, update_fields=None, **kwargs) -> None:
