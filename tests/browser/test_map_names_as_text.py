@@ -98,3 +98,20 @@ def test_the_layers_show_when_they_come_from_the_page_cache(no_tiles, names_with
         page.goto("/kaart/")
         assert marker_texts(page, "kaart", count=2) == {TASK_TITLE, ORGANISATION_NAME}
         assert page.locator("#kaart").get_attribute("data-layer-error") is None
+
+
+def test_the_shapes_on_the_map_are_no_tab_stops(no_tiles, names_with_markup):
+    """From the map the Tab key goes through its controls to the list beside it, never to
+    the shapes (which show nothing when focused; the list has the same links)."""
+    page = no_tiles
+    page.goto("/kaart/")
+    marker_texts(page, "kaart", count=2)  # the layers are on the map
+    page.locator("#kaart").focus()
+    stops = []
+    for _press in range(20):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.tagName.toLowerCase()"))
+        if page.evaluate("!document.getElementById('kaart').contains(document.activeElement)"):
+            break
+    assert "path" not in stops
+    assert page.evaluate("document.activeElement.tagName") == "A"  # left the map for a link

@@ -54,6 +54,15 @@
     return wrapper;
   }
 
+  /* Leaflet listens for focus on a shape with a tooltip, which makes Chromium put every
+   * shape in the tab order: hundreds of stops that show nothing. A keyboard reaches the
+   * same places through the list beside the map, so the shapes stay mouse and touch
+   * targets only. */
+  function outOfTabOrder(event) {
+    var element = event.target.getElement && event.target.getElement();
+    if (element) { element.setAttribute("tabindex", "-1"); }
+  }
+
   function makeLayer(config, data) {
     return L.geoJSON(data, {
       attribution: escapeHtml(config.attribution),
@@ -67,6 +76,7 @@
         if (feature.properties && feature.properties.url) {
           layer.bindPopup(function () { return popupContent(feature.properties); });
           layer.bindTooltip(function () { return tooltipContent(feature.properties); });
+          layer.on("add", outOfTabOrder);
         }
       }
     });
