@@ -9,7 +9,7 @@ A few grouped queries whatever the data size: one per count, one per median.
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.functions import Coalesce, TruncMonth
 
 from mijnbuurt.core.aggregates import median, median_per
@@ -22,14 +22,26 @@ TO_FIRST_REPLY = ExpressionWrapper(
 )
 
 
-def _wijk(path: str) -> Coalesce:
+def _wijk(path: str, wijk_id: int | None = None):
+    """The row a listing counts in: its wijk; with ``wijk_id``, its buurt (or the wijk)."""
+    if wijk_id is not None:
+        return F(f"{path}neighbourhood_id")
     return Coalesce(f"{path}neighbourhood__wijk_id", f"{path}neighbourhood_id")
 
 
-def _counted(queryset, *, path: str, when: str, name: str, start, end) -> dict:
+def _located(path: str, wijk_id: int | None) -> Q:
+    if wijk_id is None:
+        return Q()
+    return Q(**{f"{path}neighbourhood_id": wijk_id}) | Q(
+        **{f"{path}neighbourhood__wijk_id": wijk_id}
+    )
+
+
+def _counted(queryset, *, path: str, when: str, name: str, start, end, wijk_id=None) -> dict:
     rows = (
         queryset.filter(**{f"{when}__gte": start, f"{when}__lt": end})
-        .values(wijk=_wijk(path), month=TruncMonth(when))
+        .filter(_located(path, wijk_id))
+        .values(wijk=_wijk(path, wijk_id), month=TruncMonth(when))
         .annotate(n=Count("pk"))
         .order_by()
     )
@@ -60,32 +72,34 @@ def first_replies():
     return Conversation.objects.filter(~Exists(earlier))
 
 
-def exchange_figures(*, start: dt.datetime, end: dt.datetime) -> dict:
+def exchange_figures(*, start: dt.datetime, end: dt.datetime, wijk_id: int | None = None) -> dict:
     """Figures of listings placed in [start, end) (replies and matches by their own date).
 
     ``rows``: {(wijk id, first day of the month): {"listings", "replies", "matches",
-    "match_rate"}}; ``median_first_reply``: {wijk id: hours}; ``total``: the same over
-    all wijken, with ``median_first_reply`` in hours.
+    "match_rate"}}; ``median_first_reply``: {wijk id: hours};
+    ``median_first_reply_per_month``: {first day of the month: hours}; ``total``: the
+    same over all wijken, with ``median_first_reply`` in hours. With ``wijk_id``, only
+    what lies in that wijk, a row per buurt (and one for the wijk as a whole).
+
+    Replies are conversations (and the first reply a conversation's start), so the
+    figures stay the same once the messages are deleted (``exchange.retention``).
     """
+    period = {"start": start, "end": end, "wijk_id": wijk_id}
     parts = [
-        _counted(
-            Listing.objects, path="", when="created_at", name="listings", start=start, end=end
-        ),
+        _counted(Listing.objects, path="", when="created_at", name="listings", **period),
         _counted(
             Conversation.objects,
             path="listing__",
             when="created_at",
             name="replies",
-            start=start,
-            end=end,
+            **period,
         ),
         _counted(
             Match.objects.filter(confirmed_at__isnull=False),
             path="conversation__listing__",
             when="confirmed_at",
             name="matches",
-            start=start,
-            end=end,
+            **period,
         ),
     ]
     rows: dict = {}
@@ -98,11 +112,19 @@ def exchange_figures(*, start: dt.datetime, end: dt.datetime) -> dict:
         name: sum(v[name] for v in rows.values()) for name in ("listings", "replies", "matches")
     }
     total["match_rate"] = _rate(total["matches"], total["replies"])
-    answered = first_replies().filter(listing__created_at__gte=start, listing__created_at__lt=end)
-    by_wijk = median_per(answered, TO_FIRST_REPLY, key=_wijk("listing__"))
+    answered = first_replies().filter(
+        _located("listing__", wijk_id),
+        listing__created_at__gte=start,
+        listing__created_at__lt=end,
+    )
+    by_wijk = median_per(answered, TO_FIRST_REPLY, key=_wijk("listing__", wijk_id))
+    by_month = median_per(answered, TO_FIRST_REPLY, key=TruncMonth("listing__created_at"))
     total["median_first_reply"] = _hours(median(answered, TO_FIRST_REPLY))
     return {
         "rows": rows,
         "median_first_reply": {wijk: _hours(value) for wijk, value in by_wijk.items()},
+        "median_first_reply_per_month": {
+            _day(month): _hours(value) for month, value in by_month.items()
+        },
         "total": total,
     }

@@ -1,6 +1,7 @@
 """What the exchange shows on the start page "Mijn buurt" (mijnbuurt.core.start): the
 newest offers and requests in the person's wijk, and their own listings with the
-conversations that have unread messages. One or two queries per panel."""
+conversations that have unread messages; and on the profile page, the thank-you
+messages the person received and agreed to show. One or two queries per panel."""
 
 from django.http import HttpRequest
 
@@ -8,6 +9,7 @@ from mijnbuurt.core.panels import Panel, register_panel
 from mijnbuurt.core.start import MINE, NEIGHBOURHOOD
 from neighbourhoods.selectors import user_home_area
 
+from .matches_selectors import thanks_for_profile
 from .models import ACTIVE_STATUSES
 from .selectors import conversations_unread_count, listings_latest_in, listings_of
 
@@ -27,7 +29,24 @@ def my_exchange(user, request: HttpRequest) -> dict | None:
     return {"listings": listings, "unread": unread}
 
 
+THANKS_SHOWN = 10
+
+
+def thanks_received(user, request: HttpRequest) -> dict | None:
+    """Thank-you messages to this person that they agreed to show (one query)."""
+    thanks = list(thanks_for_profile(user)[:THANKS_SHOWN])
+    return {"thanks": thanks} if thanks else None
+
+
 def register_panels() -> None:
+    register_panel(
+        Panel(
+            slot="accounts.profile",
+            name="exchange_thanks",
+            template_name="exchange/panels/profile_thanks.html",
+            context=thanks_received,
+        )
+    )
     register_panel(
         Panel(
             slot=NEIGHBOURHOOD,

@@ -180,7 +180,9 @@ def listing_extend(*, listing: Listing, by: User) -> Listing:
 
 
 def listings_expire(*, now: dt.datetime | None = None) -> int:
-    """Active listings past their end date become expired (the daily task)."""
+    """Active listings past their end date become expired (the daily task); both sides
+    of each confirmed match are asked "is het gelukt?" (once each, however often the
+    task runs)."""
     now = now or timezone.now()
     with transaction.atomic():
         due = list(
@@ -190,6 +192,7 @@ def listings_expire(*, now: dt.datetime | None = None) -> int:
         )
         for listing in due:
             transition(listing, Listing.Status.EXPIRED, by=None, extra_roles={SYSTEM})
+            feedback_ask(listing)
     return len(due)
 
 

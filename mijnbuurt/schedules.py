@@ -71,6 +71,11 @@ BEAT_SCHEDULE = {
         "task": "exchange.tasks.exchange_listings_expire",
         "schedule": crontab(hour=1, minute=15),
     },
+    "exchange-messages-retention": {
+        # Delete the messages of listings closed longer than EXCHANGE_MESSAGE_RETENTION_DAYS.
+        "task": "exchange.tasks.exchange_messages_retention",
+        "schedule": crontab(hour=3, minute=45),
+    },
 }
 
 

@@ -83,7 +83,10 @@ INSTALLED_APPS = [
     "volunteers",
     "venues",
     "exchange",
+    "activities",
     "reports",
+    # The public read-only API under /api/v1/ (reads every app; nothing imports it).
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -181,6 +184,8 @@ PAGE_CACHE_VIEWS = [
     "venues:detail",
     "exchange:list",
     "exchange:detail",
+    "activities:list",
+    "activities:detail",
 ]
 PAGE_CACHE_IGNORED_APPS = [
     *("admin", "auth", "contenttypes", "sessions", "account", "mfa", "socialaccount"),
@@ -387,6 +392,16 @@ RATE_LIMITS = {
     rule: env_rates(f"RATE_LIMIT_{rule.upper()}", default=rates)
     for rule, rates in RATE_LIMITS.items()
 }
+# The public API (api/http.py): requests of any method per client IP, "count/period".
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="60/m").replace(" ", "")
+_api_count, _api_slash, _api_period = API_RATE_LIMIT.partition("/")
+if not (
+    _api_count.isdigit()
+    and _api_slash
+    and _api_period[-1:] in {"s", "m", "h", "d"}
+    and (_api_period[:-1] == "" or _api_period[:-1].isdigit())
+):
+    raise ImproperlyConfigured(f"API_RATE_LIMIT={API_RATE_LIMIT!r} is not a rate like 60/m.")
 # How many reverse proxies of our own stand in front of the app. 0: X-Forwarded-For is
 # ignored and REMOTE_ADDR is the client; N: the client is the N-th address from the right
 # in X-Forwarded-For (mijnbuurt/core/client_ip.py). allauth's limits use the same rule.
@@ -636,3 +651,6 @@ HELP_REQUEST_VIEW_LOG_MINUTES = env.int("HELP_REQUEST_VIEW_LOG_MINUTES", default
 # --- Vraag en aanbod (exchange) -------------------------------------------------------
 # How many new conversations one person may start in 24 hours.
 EXCHANGE_DAILY_CONVERSATIONS = env.int("EXCHANGE_DAILY_CONVERSATIONS", default=10)
+# Messages of closed listings (done, withdrawn, expired) are deleted this many days
+# after the listing closed; the conversation, its match and time credits stay.
+EXCHANGE_MESSAGE_RETENTION_DAYS = env.int("EXCHANGE_MESSAGE_RETENTION_DAYS", default=180)

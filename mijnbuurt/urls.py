@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/rapportages/", include("reports.urls")),
     path("admin/", admin.site.urls),
     path("health/", core_views.health, name="health"),
+    # The public read-only API (api/urls.py): /api/v1/..., outside the language prefix.
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("initiatieven/", include("initiatives.urls")),
     path("vrijwilligerswerk/", include("volunteers.urls")),
     path("vraag-en-aanbod/", include("exchange.urls")),
+    path("activiteiten/", include("activities.urls")),
     prefix_default_language=False,
 )
 

@@ -9,6 +9,8 @@ are not additive and get queries of their own (``volunteers.py``,
 data size. The two that read the most rows (bookings, volunteers) are kept in the cache
 until their data changes (``cache.py``).
 
+Vraag en aanbod comes from the exchange's own grouped figures (``exchange_figures.py``).
+
 Help requests appear only as counts and a median: nothing that names a resident or
 describes a request is ever selected here.
 """
@@ -28,6 +30,7 @@ from mijnbuurt.core.aggregates import median, median_per
 from venues.models import Booking
 
 from .cache import cached
+from .exchange_figures import add_exchange
 from .hours_open import hours_open
 from .scope import Scope, row_of
 from .volunteers import volunteer_figures
@@ -203,6 +206,7 @@ def dashboard(
     total.values.update(overall)
     _help_medians(scope, per_wijk, per_month, total)
     _venue_hours(scope, per_wijk, per_month, total)
+    add_exchange(scope, per_wijk, per_month, total)
     if scope.wijk_id in per_wijk and not any(per_wijk[scope.wijk_id].values.values()):
         # Nothing is placed in the wijk as a whole: its buurten are the rows.
         del per_wijk[scope.wijk_id]

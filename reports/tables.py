@@ -97,13 +97,24 @@ OVERVIEW = [
 ]
 
 
+EXCHANGE = [
+    Column("exchange_listings", _("Listings")),
+    Column("exchange_replies", _("Replies")),
+    Column("exchange_matches", _("Matches")),
+    Column("exchange_match_rate", _("Match rate (%)"), "pct"),
+    Column("exchange_first_reply", _("Median hours to first reply"), "hours"),
+]
+# Without rows these have no figure (a dash), not a zero.
+NO_FIGURE_AS_DASH = ("median_first_contact", "exchange_match_rate", "exchange_first_reply")
+
+
 def _value(figures: Figures, column: Column):
     if column.key == "occupancy":
         return figures.occupancy
     if column.key == "commercial_share":
         return figures.commercial_share
     value = figures[column.key]
-    if value is None and column.key not in ("median_first_contact",):
+    if value is None and column.key not in NO_FIGURE_AS_DASH:
         return 0
     return value
 
@@ -134,6 +145,10 @@ TITLES = {
     "hulpvragen": (
         (_("Help requests by kind per wijk"), _("Help requests per wijk")),
         (_("Help requests by kind per buurt"), _("Help requests per buurt")),
+    ),
+    "vraag-en-aanbod": (
+        (_("Ask and offer per wijk"), _("Ask and offer per wijk")),
+        (_("Ask and offer per buurt"), _("Ask and offer per buurt")),
     ),
 }
 
@@ -167,6 +182,16 @@ def dashboard_tables(report: Dashboard, *, link=None) -> list[Table]:
         by_area("status", [*statuses, OVERVIEW[0]]),
         by_area("thema", [*themes, OVERVIEW[0]]),
         by_area("hulpvragen", [*kinds, *OVERVIEW[8:]]),
+        by_area("vraag-en-aanbod", EXCHANGE),
+        _table(
+            "vraag-en-aanbod-maanden",
+            _("Ask and offer month by month"),
+            _("Ask and offer per month"),
+            Column("month", _("Month"), "text"),
+            EXCHANGE,
+            per_month,
+            report.total,
+        ),
     ]
 
 

@@ -1,12 +1,12 @@
 """Accessibility scan with axe-core (bundled by axe-playwright-python).
 
 Every feature scans its key pages: ``assert_accessible(page)`` fails with a readable
-list when axe reports a serious or critical WCAG 2.1 A/AA violation.
+list when axe reports a serious or critical WCAG 2.2 A/AA violation (2.2 adds target size).
 """
 
 from axe_playwright_python.sync_playwright import Axe
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 _axe = Axe()

@@ -20,7 +20,7 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[1]
 
 # What each app may import, besides itself (and Django and other libraries). No app
-# lists reports: nothing imports it.
+# lists reports or api: nothing imports them.
 ALLOWED: dict[str, set[str]] = {
     "mijnbuurt": set(),
     "neighbourhoods": {"mijnbuurt"},
@@ -30,6 +30,9 @@ ALLOWED: dict[str, set[str]] = {
     "venues": {"mijnbuurt", "neighbourhoods", "initiatives"},
     # Vraag en aanbod links to the help-request form by URL name only.
     "exchange": {"mijnbuurt", "neighbourhoods"},
+    # Activities book rooms through the venues' service and are organised for an
+    # initiative, an organisation, a building or an area team.
+    "activities": {"mijnbuurt", "neighbourhoods", "initiatives", "venues"},
     "reports": {
         "mijnbuurt",
         "neighbourhoods",
@@ -38,6 +41,18 @@ ALLOWED: dict[str, set[str]] = {
         "volunteers",
         "venues",
         "exchange",
+        "activities",
+    },
+    # The public API reads every app, as the reports do; nothing imports it.
+    "api": {
+        "mijnbuurt",
+        "neighbourhoods",
+        "helprequests",
+        "initiatives",
+        "volunteers",
+        "venues",
+        "exchange",
+        "activities",
     },
 }
 

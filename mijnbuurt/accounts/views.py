@@ -13,10 +13,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mijnbuurt.core.panels import panels_for
+
 from .forms import DeleteAccountForm, ProfileForm
 from .roles import user_requires_mfa, user_roles
 from .selectors import user_for_profile
 from .services import user_delete, user_export_data, user_update_profile
+
+PROFILE_SLOT = "accounts.profile"
 
 
 @login_required
@@ -42,6 +46,8 @@ def profile(request):
             "profile_user": user,
             "roles": user_roles(user),
             "requires_mfa": user_requires_mfa(user),
+            # What other apps show about this person here (thanks received, ...).
+            "panels": panels_for(PROFILE_SLOT, user, request=request),
         },
     )
 

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from initiatives.models import OrganiserInvitation, Status
 from mijnbuurt.notifications.models import Notification
+from tests.activities.factories import ActivityFactory
 from tests.exchange.factories import ConversationFactory, ListingFactory
 from tests.helprequests.conftest import area, covered_request, volunteer  # noqa: F401
 from tests.initiatives.factories import make_initiative
@@ -47,6 +48,17 @@ NOT_PRIVATE = {
     "openid_connect_callback": "allauth: the identity provider's id (from the settings)",
     "reports:export": "a report name and a format; staff only, figures without persons",
     "": "unnamed: the admin's redirects to its change pages (staff only)",
+    "activities:detail": "an activity is public",
+    # The public API reads published or approved objects only (tests/api).
+    "api:initiative_detail": "public API: running and completed initiatives only",
+    "api:task_detail": "public API: open, non-private tasks only",
+    "api:venue_detail": "public API: published community buildings only",
+    "api:organisation_detail": "public API: approved organisations only",
+    "api:wijk_detail": "public API: a wijk, public geography",
+    "api:buurt_detail": "public API: a buurt, public geography",
+    "api:not_found": "public API: any other path under /api/ is a 404",
+    "activities:calendar": "an activity's calendar file is public (the online link: rules)",
+    "activities:register": "every resident may register for a public activity",
     "media": "an uploaded file by its name; the object holding it is checked by its rule "
     "(mijnbuurt.core.media, tests/core/test_media.py)",
 }
@@ -135,6 +147,7 @@ def world(area, covered_request, handover, organiser, venue_manager, resident, v
         "user": resident.pk,
         "listing": ListingFactory(owner=organiser, status="withdrawn").pk,
         "conversation": ConversationFactory(listing__owner=organiser, replier=volunteer).pk,
+        "activity": ActivityFactory(created_by=organiser).pk,
     }
 
 
@@ -159,6 +172,7 @@ OBJECTS = [
     (r"^profiel/meldingen/<int:pk>", {"pk": "notification"}),
     (r"^vraag-en-aanbod/gesprekken/<int:pk>", {"pk": "conversation"}),
     (r"^vraag-en-aanbod/<int:pk>", {"pk": "listing"}),
+    (r"^activiteiten/<int:pk>", {"pk": "activity"}),
 ]
 # Second parameters below an object already named (a photo of the initiative, a room of
 # the venue): any number does, since the first object is checked first.

@@ -17,6 +17,7 @@ from mijnbuurt.core.page_cache import pages_changed
 from mijnbuurt.core.redis import redis_cache
 from neighbourhoods.services import organisation_approve
 from tests.accounts.factories import PASSWORD
+from tests.activities.factories import ActivityFactory
 from tests.exchange.factories import ListingFactory
 from tests.initiatives.factories import make_initiative
 from tests.neighbourhoods.factories import OrganisationFactory
@@ -71,6 +72,8 @@ def public_pages(published):
         reverse("venues:detail", args=[venue.slug]),
         reverse("exchange:list"),
         reverse("exchange:detail", args=[ListingFactory().pk]),
+        reverse("activities:list"),
+        reverse("activities:detail", args=[ActivityFactory(neighbourhood=buurt).pk]),
     ]
     return paths + [f"/en{path}" for path in paths]
 

@@ -211,6 +211,9 @@ EXPECTED_RULES = {
     "volunteers:task_edit": "geocoder",
     "exchange:reply": "exchange_messages",
     "exchange:conversation": "exchange_messages",
+    "activities:create": "bookings",
+    "activities:cancel": "bookings",
+    "activities:register": "signups",
 }
 
 

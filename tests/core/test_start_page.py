@@ -24,8 +24,8 @@ pytestmark = pytest.mark.django_db
 START = "/mijn-buurt/"
 # session, user (auth), user with home buurt and wijk, the five roles the registry asks
 # the database, unread count (bell), and each panel's own queries (counts, lists).
-STAFF_QUERIES = 21
-NEIGHBOUR_QUERIES = 21
+STAFF_QUERIES = 22
+NEIGHBOUR_QUERIES = 23
 
 
 @pytest.fixture

@@ -76,6 +76,10 @@ def test_figures_per_wijk_and_month(known):
         },
     }
     assert figures["median_first_reply"] == {noord: Decimal("2.0"), zuid: Decimal("6.0")}
+    assert figures["median_first_reply_per_month"] == {
+        dt.date(2026, 1, 1): Decimal("2.0"),
+        dt.date(2026, 2, 1): Decimal("6.0"),
+    }
     assert figures["total"] == {
         "listings": 3,
         "replies": 4,
@@ -89,5 +93,22 @@ def test_figures_per_wijk_and_month(known):
 def test_figures_cost_the_same_queries_at_any_size(known, size, django_assert_num_queries):
     for _n in range(size):
         _reply(_listing(known["lariks"], _at(2026, 4, 1, 10)), _at(2026, 4, 2, 10))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):  # 3 counts, medians per wijk, per month, in all
         exchange_figures(start=_at(2026, 1, 1), end=_at(2027, 1, 1))
+
+
+def test_figures_of_one_wijk_are_per_buurt(known):
+    figures = exchange_figures(
+        start=_at(2026, 1, 1), end=_at(2027, 1, 1), wijk_id=known["noord"].pk
+    )
+    pittelo = known["pittelo"].pk
+    assert figures["rows"] == {
+        (pittelo, dt.date(2026, 1, 1)): {
+            "listings": 2,
+            "replies": 2,
+            "matches": 1,
+            "match_rate": Decimal("50.0"),
+        },
+    }
+    assert figures["median_first_reply"] == {pittelo: Decimal("2.0")}
+    assert figures["total"]["median_first_reply"] == Decimal("2.0")

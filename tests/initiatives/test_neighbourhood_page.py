@@ -38,7 +38,7 @@ def test_neighbourhood_page_queries_stay_fixed_with_more_initiatives(
     buurt = BuurtFactory()
     for _n in range(extra):
         make_initiative(neighbourhood=buurt, status=Status.PUBLISHED)
-    # the neighbourhood page's 8 (one per section: initiatives, volunteer tasks,
-    # venues, Vraag en aanbod), plus the prefetch of the initiatives' cards
-    with django_assert_num_queries(9):
+    # the neighbourhood page's 9 (one per section: initiatives, volunteer tasks,
+    # venues, Vraag en aanbod, activities), plus the prefetch of the initiatives' cards
+    with django_assert_num_queries(10):
         assert client.get(reverse("neighbourhoods:detail", args=[buurt.slug])).status_code == 200

@@ -70,7 +70,7 @@ def test_dashboard_excel_has_every_table_with_the_filters_applied(known, staff_c
         "/admin/rapportages/export/dashboard.xlsx", {"jaar": YEAR, "wijk": known.noord.pk}
     )
     book = load_workbook(io.BytesIO(response.content))
-    assert len(book.worksheets) == 6  # five tables and the filters
+    assert len(book.worksheets) == 8  # seven tables and the filters
     sheet = book.worksheets[0]
     assert sheet.title == "Per buurt"  # a chosen wijk breaks down per buurt
     header = [c.value for c in sheet[1]]

@@ -148,7 +148,8 @@ def test_csv_for_dutch_excel_has_semicolons_decimal_commas_and_a_bom(staff_clien
 
 def test_both_csv_links_are_offered_per_table(staff_client, known):
     page = staff_client.get("/admin/rapportages/", {"jaar": YEAR}).content.decode()
-    for slug in ("wijken", "maanden", "status", "thema", "hulpvragen"):
+    slugs = ("wijken", "maanden", "status", "thema", "hulpvragen", "vraag-en-aanbod")
+    for slug in (*slugs, "vraag-en-aanbod-maanden"):
         assert f"dashboard.csv?jaar={YEAR}&amp;tabel={slug}" in page
         assert f"dashboard.excel-csv?jaar={YEAR}&amp;tabel={slug}" in page
     budget = staff_client.get("/admin/rapportages/budget/", {"jaar": YEAR}).content.decode()

@@ -7,9 +7,12 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
+from exchange.matches import Match
+from exchange.models import Conversation, Listing
 from helprequests.models import HelpKind
 from initiatives.models import Support
 from tests.accounts.factories import UserFactory
+from tests.exchange.factories import ConversationFactory, ListingFactory
 from tests.reports.data import YEAR, at, build_budget, help_request, initiative
 from venues.models import Booking, Room
 from volunteers.models import Shift, SignUp, Task
@@ -120,6 +123,11 @@ def grow(known, n: int) -> None:
             created=at(10, 1 + i),
             contact_after=dt.timedelta(hours=i + 1),
         )
+        offer = ListingFactory(neighbourhood=known.noord_buurt)
+        Listing.objects.filter(pk=offer.pk).update(created_at=at(11, 1 + i))
+        reply = ConversationFactory(listing=offer, replier=user)
+        Conversation.objects.filter(pk=reply.pk).update(created_at=at(11, 1 + i, 12))
+        Match.objects.create(conversation=reply, confirmed_at=at(11, 2 + i))
 
 
 # Every admin page: session, user, the MFA check, the user's and group permissions (the
@@ -127,9 +135,11 @@ def grow(known, n: int) -> None:
 PAGE = 6
 # The wijken, 4 sources (initiatives, support, bookings, help; each grouped by wijk and
 # month), volunteers and their hours (one query with grouping sets on PostgreSQL, three
-# on SQLite), 3 medians, opening hours, closures.
+# on SQLite), 3 medians, opening hours, closures, and Vraag en aanbod (listings,
+# replies, matches, and the median first reply per row, per month and in all).
 VOLUNTEER_QUERIES = 1 if connection.vendor == "postgresql" else 3
-DASHBOARD_QUERIES = PAGE + 1 + 4 + VOLUNTEER_QUERIES + 3 + 2
+EXCHANGE_QUERIES = 6
+DASHBOARD_QUERIES = PAGE + 1 + 4 + VOLUNTEER_QUERIES + 3 + 2 + EXCHANGE_QUERIES
 
 
 @pytest.mark.parametrize("extra", [1, 6])

@@ -128,6 +128,8 @@ class Command(BaseCommand):
             "SECRET_KEY": secret_key,
             "ALLOWED_HOSTS": f"{HOST},localhost",
             "LOG_LEVEL": "WARNING",
+            # One load generator is one client IP: the API's per-IP limit would answer it.
+            "API_RATE_LIMIT": os.environ.get("API_RATE_LIMIT", "1000000/m"),
         }
         self.stdout.write("Collecting static files (the manifest that DEBUG off needs) ...")
         subprocess.run(
