@@ -2,8 +2,9 @@
 
 An activity is public. It is organised for an initiative (its organisers), an approved
 organisation (its members), a community building (its managers) or an area team (its
-members, with two-factor authentication); the person who created it organises it too.
-Only organisers change or cancel it and see who registered. No flag of the account
+members, with two-factor authentication), counted as they are now: someone who left
+the organisation or team no longer organises its activities, also not the one who created
+them. Only organisers change or cancel it and see who registered. No flag of the account
 (superuser, staff) makes someone an organiser.
 """
 
@@ -21,8 +22,6 @@ def organises_for_owner(user, activity) -> bool:
     """The user acts for the initiative, organisation or building behind ``activity``."""
     if activity is None or not _active(user):
         return False
-    if activity.created_by_id == user.pk:
-        return True
     if activity.initiative_id:
         return activity.initiative.organisers.filter(pk=user.pk).exists()
     if activity.organisation_id:

@@ -221,3 +221,13 @@ def test_more_places_move_the_waiting_list_up(activity, organiser):
     statuses = [Registration.objects.get(user=p).status for p in people]
     assert statuses == ["registered", "registered", "waiting"]
     assert Notification.objects.filter(kind="activity_place", recipient=people[1]).exists()
+
+
+def test_who_left_the_organisation_no_longer_organises_its_activity(activity, organiser):
+    """Creating an activity gives no lasting right: the registrants' contact details are
+    for the organisation's current members only."""
+    assert organiser.has_perm("activities.view_registrations", activity)
+    activity.organisation.members.remove(organiser)
+    activity.refresh_from_db()
+    assert not organiser.has_perm("activities.view_registrations", activity)
+    assert not organiser.has_perm("activities.change_activity", activity)
