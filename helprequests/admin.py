@@ -48,10 +48,9 @@ class HelpRequestAdmin(LargeChangeList, _ReadOnlyAdmin):
     """Figures only: no description, no contact details, no messages, no requester."""
 
     list_display = ["pk", "kind", "urgency", "status", "team", "neighbourhood", "created_at"]
-    list_filter = ["status", "kind", "urgency", "team"]
+    list_filter = [("created_at", admin.DateFieldListFilter), "status", "kind", "urgency", "team"]
     list_select_related = ["team", "neighbourhood"]
     search_fields = ["=id"]
-    date_hierarchy = "created_at"
     fields = [
         "kind",
         "urgency",

@@ -2,12 +2,14 @@
 matches confirmed, the match rate (matches per reply) and the median hours from placing
 a listing to its first reply, per row (wijk, or buurt of the chosen wijk), per month
 and in all. Counts only; the exchange computes them (``exchange.figures``, six queries
-whatever the data size)."""
+whatever the data size), kept in the cache until listings, conversations or matches
+change (``reports.cache``)."""
 
 from decimal import Decimal
 
 from exchange.figures import exchange_figures
 
+from .cache import EXCHANGE, cached
 from .scope import Scope
 
 COUNTS = ("listings", "replies", "matches")
@@ -30,7 +32,12 @@ def exchange_values(scope: Scope) -> tuple[dict, dict, dict]:
     """({row id: values}, {month number: values}, values in all), the values keyed
     ``exchange_listings``, ``exchange_replies``, ``exchange_matches``,
     ``exchange_match_rate`` and ``exchange_first_reply`` (hours)."""
-    found = exchange_figures(start=scope.start, end=scope.end, wijk_id=scope.wijk_id)
+    found = cached(
+        "exchange",
+        scope,
+        lambda: exchange_figures(start=scope.start, end=scope.end, wijk_id=scope.wijk_id),
+        group=EXCHANGE,
+    )
     by_row: dict = {}
     by_month: dict = {}
     for (row, month), counts in found["rows"].items():

@@ -29,7 +29,7 @@ from initiatives.models import Initiative, Status, Support, Theme
 from mijnbuurt.core.aggregates import median, median_per
 from venues.models import Booking
 
-from .cache import cached
+from .cache import HELP, cached
 from .exchange_figures import add_exchange
 from .hours_open import hours_open
 from .scope import Scope, row_of
@@ -66,13 +66,21 @@ class Source:
 
 
 SOURCES = [
-    Source("initiatives", lambda: Initiative.objects.all(), "", "created_at", _initiatives),
+    Source(
+        "initiatives",
+        lambda: Initiative.objects.all(),
+        "",
+        "created_at",
+        _initiatives,
+        cache=True,
+    ),
     Source(
         "support",
         lambda: Support.objects.all(),
         "initiative__",
         "created_at",
         lambda: {"supports": Count("pk")},
+        cache=True,
     ),
     Source(
         "bookings",
@@ -216,17 +224,26 @@ def dashboard(
     )
 
 
-def _help_medians(scope, per_wijk, per_month, total) -> None:
+def _help_median_values(scope) -> tuple[dict, dict, dt.timedelta | None]:
     answered = HelpRequest.objects.filter(
         scope.within("", "created_at"), first_contact_at__isnull=False
     )
-    by_wijk = median_per(answered, TO_FIRST_CONTACT, key=row_of(scope, ""))
-    by_month = median_per(answered, TO_FIRST_CONTACT, key=ExtractMonth("created_at"))
+    return (
+        median_per(answered, TO_FIRST_CONTACT, key=row_of(scope, "")),
+        median_per(answered, TO_FIRST_CONTACT, key=ExtractMonth("created_at")),
+        median(answered, TO_FIRST_CONTACT),
+    )
+
+
+def _help_medians(scope, per_wijk, per_month, total) -> None:
+    by_wijk, by_month, overall = cached(
+        "help_medians", scope, lambda: _help_median_values(scope), group=HELP
+    )
     for rows, target in ((by_wijk, per_wijk), (by_month, per_month)):
         for key, duration in rows.items():
             if key in target:
                 target[key].values["median_first_contact"] = _in_hours(duration)
-    total.values["median_first_contact"] = _in_hours(median(answered, TO_FIRST_CONTACT))
+    total.values["median_first_contact"] = _in_hours(overall)
 
 
 def _in_hours(duration: dt.timedelta | None) -> Decimal | None:
@@ -238,7 +255,7 @@ def _in_hours(duration: dt.timedelta | None) -> Decimal | None:
 def _venue_hours(scope, per_wijk, per_month, total) -> None:
     for figures in (*per_wijk.values(), *per_month.values(), total):
         figures.values["open_hours"] = Decimal(0)
-    open_by_wijk, open_by_month = hours_open(scope)
+    open_by_wijk, open_by_month = cached("hours_open", scope, lambda: hours_open(scope))
     for key, hours in open_by_wijk.items():
         if key in per_wijk:
             per_wijk[key].values["open_hours"] = hours

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.formats import number_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from helprequests.models import HelpKind
@@ -73,6 +73,15 @@ class Table:
     def display_total(self) -> list[str] | None:
         return None if self.total is None else self._display(self.total)
 
+    def body_html(self) -> str:
+        """The rows as table rows (``<th scope="row">`` heads each), built here rather
+        than by a template loop: a wijkanalyse has some 2,000 cells."""
+        return format_html_join("", "{}", ((_row_html(row),) for row in self.display_rows()))
+
+    def total_html(self) -> str:
+        total = self.display_total()
+        return "" if total is None else _row_html(total)
+
     def _display(self, row: list) -> list[str]:
         return [formatted(v, c.kind) for v, c in zip(row, self.columns, strict=True)]
 
@@ -80,6 +89,15 @@ class Table:
         """Row labels and the values of one column, for a chart."""
         index = [c.key for c in self.columns].index(key)
         return [row[0] for row in self.rows], [row[index] for row in self.rows]
+
+
+def _row_html(row: list[str]) -> str:
+    head, *cells = row
+    return format_html(
+        '<tr><th scope="row">{}</th>{}</tr>',
+        head,
+        format_html_join("", "<td>{}</td>", ((cell,) for cell in cells)),
+    )
 
 
 OVERVIEW = [

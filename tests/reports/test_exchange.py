@@ -1,6 +1,7 @@
 """Vraag en aanbod in the wijkanalyse: per wijk (per buurt of a chosen wijk) and month
 by month, with the total row, the same figures in the CSV and Excel downloads, and a
-new listing counted at once (the exchange's figures are not cached)."""
+new listing or reply counted at once (the cached figures are computed again), while the
+messages people send keep the cached figures."""
 
 import io
 
@@ -12,7 +13,11 @@ from exchange.models import Conversation, Listing
 from tests.accounts.factories import UserFactory
 from tests.exchange.factories import ConversationFactory, ListingFactory
 from tests.reports.data import YEAR, at
-from tests.reports.test_pages import DASHBOARD
+from tests.reports.test_pages import (
+    CACHED_QUERIES,
+    DASHBOARD,
+    DASHBOARD_QUERIES,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +137,20 @@ def test_deleted_messages_change_no_figure(staff_client, exchange):
     after, _response = tables(staff_client)
     assert after["vraag-en-aanbod"].rows == before["vraag-en-aanbod"].rows
     assert after["vraag-en-aanbod-maanden"].rows == before["vraag-en-aanbod-maanden"].rows
+
+
+def test_a_new_reply_counts_at_once(staff_client, exchange):
+    before, _response = tables(staff_client)
+    reply(Listing.objects.get(neighbourhood=exchange.oost), at(5, 5))
+    after, _response = tables(staff_client)
+    assert before["vraag-en-aanbod"].total[2] + 1 == after["vraag-en-aanbod"].total[2]
+
+
+def test_a_message_keeps_the_cached_figures(staff_client, exchange, django_assert_num_queries):
+    from exchange.services import message_send
+
+    conversation = Conversation.objects.filter(listing__created_at__year=YEAR).first()
+    tables(staff_client)
+    message_send(conversation=conversation, sender=conversation.replier, body="Dank je wel!")
+    with django_assert_num_queries(DASHBOARD_QUERIES - CACHED_QUERIES):
+        tables(staff_client)
