@@ -8,8 +8,14 @@ class ExchangeConfig(AppConfig):
     name = "exchange"
     verbose_name = _("Ask and offer")
     # What staff may do in the admin (mijnbuurt/accounts/groups.py): keep the
-    # categories; listings are seen, conversations not at all.
-    staff_permissions = {"category": KEEP, "listing": VIEW}
+    # categories; listings, reports and the log of moderators reading a reported
+    # conversation are seen, conversations not at all.
+    staff_permissions = {
+        "category": KEEP,
+        "listing": VIEW,
+        "report": VIEW,
+        "conversationaccess": VIEW,
+    }
 
     def ready(self) -> None:
         from mijnbuurt.accounts.personal_data import register_personal_data
@@ -19,6 +25,7 @@ class ExchangeConfig(AppConfig):
             rules,  # noqa: F401  (declares the permissions)
         )
         from .layers import register_layers
+        from .media import register_media_files
         from .panels import register_panels
         from .personal_data import exchange_personal_data_erase, exchange_personal_data_export
         from .sections import register_sections
@@ -27,5 +34,6 @@ class ExchangeConfig(AppConfig):
             "exchange", export=exchange_personal_data_export, erase=exchange_personal_data_erase
         )
         register_layers()
+        register_media_files()
         register_panels()
         register_sections()

@@ -1,6 +1,7 @@
 """Demo Vraag en aanbod: offers and requests of neighbours across Assen, paid services
 of the neighbourhood enterprise Buurtbedrijf Kloosterveen, and a conversation of the
-demo resident. Idempotent: a listing whose title exists for its owner is left alone."""
+demo resident, and one open report for the moderators (/vraag-en-aanbod/moderatie/).
+Idempotent: a listing whose title exists for its owner is left alone."""
 
 from django.db import transaction
 
@@ -8,7 +9,8 @@ from mijnbuurt.accounts.demo import RESIDENT_EMAIL, demo_neighbours, demo_user
 from mijnbuurt.core.demo import DemoAccount
 from neighbourhoods.models import Neighbourhood, Organisation
 
-from .models import Category, Conversation, Listing
+from .models import Category, Conversation, Listing, Report
+from .moderation import report_listing
 from .reciprocity import credit_confirm, credit_record, feedback_give, match_press
 from .services import conversation_start, listing_close, listing_create
 
@@ -175,6 +177,7 @@ def seed(*, out) -> list[DemoAccount]:
             body="Hallo! Mijn achterband loopt steeds leeg. Kan ik zaterdag langskomen?",
         )
     matches = _seed_matches(resident)
+    _seed_report(neighbours)
     out.write(f"Vraag en aanbod: {made} listings placed, {matches} matches made.")
     return [DemoAccount(role="neighbourhood enterprise (wijkonderneming)", email=ENTERPRISE_EMAIL)]
 
@@ -209,3 +212,21 @@ def _seed_matches(resident) -> int:
             feedback_give(conversation=conversation, by=listing.owner, outcome="yes")
         made += 1
     return made
+
+
+# The listing a neighbour reported, so that the moderators have something to look at.
+REPORTED = 5
+
+
+def _seed_report(neighbours) -> None:
+    listing = Listing.objects.filter(title=LISTINGS[REPORTED][3]).first()
+    if listing is None or Report.objects.filter(listing=listing).exists():
+        return
+    reporter = next((n for n in neighbours if n.pk != listing.owner_id), None)
+    if reporter is not None:
+        report_listing(
+            listing=listing,
+            by=reporter,
+            reason=Report.Reason.SPAM,
+            text="Dit lijkt me reclame voor een bedrijf.",
+        )

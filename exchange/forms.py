@@ -11,9 +11,20 @@ from neighbourhoods.models import Neighbourhood, Organisation
 from neighbourhoods.selectors import buurten_for_choice
 
 from .contact import contains_contact_details
+from .images import photo_validate
 from .matches import Feedback
 from .models import Category, Listing
-from .selectors import categories_active, listing_search, listings_in_neighbourhood
+from .photos import MAX_ALT
+from .reports import MAX_REPORT_CHARS, Report
+from .selectors import (
+    DISTANCES_KM,
+    categories_active,
+    listing_search,
+    listings_in_neighbourhood,
+    listings_nearest_first,
+    listings_with_distance,
+    listings_within,
+)
 from .services import MAX_MESSAGE, default_expiry
 
 
@@ -167,9 +178,39 @@ class ListingFilter(django_filters.FilterSet):
         widget=CachedSelect(key="exchange-neighbourhood"),
     )
 
+    distance = django_filters.ChoiceFilter(
+        label=_("Distance"),
+        choices=[(str(km), _("Within %(km)d km of my home") % {"km": km}) for km in DISTANCES_KM],
+        method="within",
+        empty_label=_("Any distance"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort"),
+        choices=[("nearest", _("Nearest"))],
+        method="sort_by",
+        empty_label=_("Newest"),
+    )
+
     class Meta:
         model = Listing
-        fields = ["q", "direction", "kind", "category", "neighbourhood"]
+        fields = ["q", "direction", "kind", "category", "neighbourhood", "distance", "sort"]
+
+    def __init__(self, *args, point=None, **kwargs):
+        """``point``: the place of the person's home neighbourhood; without it there is
+        no distance to filter or sort by, so those two fields are left out."""
+        super().__init__(*args, **kwargs)
+        self.point = point
+        if point is None:
+            del self.filters["distance"], self.filters["sort"]
+        else:
+            self.queryset = listings_with_distance(self.queryset, point)
+
+    def within(self, queryset, name, value):
+        km = int(value) if value in {str(km) for km in DISTANCES_KM} else None
+        return listings_within(queryset, km) if km else queryset
+
+    def sort_by(self, queryset, name, value):
+        return listings_nearest_first(queryset) if value == "nearest" else queryset
 
     def search(self, queryset, name, value):
         return listing_search(queryset, value)
@@ -212,3 +253,50 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("It is shown on the other person's profile only if they agree."),
     )
+
+
+class ReportForm(forms.Form):
+    """Report a listing or a message to the moderators (the service checks the rest)."""
+
+    use_required_attribute = False
+    reason = forms.ChoiceField(
+        label=_("What is wrong with it?"),
+        choices=Report.Reason.choices,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Explanation (optional)"),
+        required=False,
+        max_length=MAX_REPORT_CHARS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required if you choose “Something else”. The author does not see this."),
+    )
+
+
+class PhotoForm(forms.Form):
+    """A photo of the owner's listing, with what it shows (the service checks the rest)."""
+
+    use_required_attribute = False
+
+    photo = forms.FileField(
+        label=_("Photo"),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp", "aria-required": "true"}
+        ),
+        help_text=_("JPEG, PNG or WebP, at most 8 MB. Location data is removed."),
+    )
+    alt_text = forms.CharField(
+        label=_("What does the photo show?"),
+        max_length=MAX_ALT,
+        widget=forms.TextInput(attrs={"aria-required": "true"}),
+        help_text=_(
+            "For people who cannot see the photo, for example “A red ladder of 3 metres”."
+        ),
+    )
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            photo_validate(photo)
+        return photo

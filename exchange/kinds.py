@@ -28,3 +28,10 @@ EXCHANGE_FEEDBACK = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="exchange/email/feedback",
 )
+
+EXCHANGE_MODERATION = register_kind(
+    "exchange_moderation",
+    label=_("Decisions of the moderators about my listings (Vraag en aanbod)"),
+    default_channel=Channel.EMAIL,
+    template_prefix="exchange/email/moderation",
+)

@@ -42,15 +42,33 @@ class Match(models.Model):
 
 
 class Feedback(models.Model):
-    """One side's answer to "is het gelukt?" after the listing closed."""
+    """One side's answer to "is het gelukt?" about a conversation, after the listing
+    closed: with a confirmed match, or (``match`` empty) a conversation in which both
+    sides wrote. One answer per person per conversation.
+
+    ``conversation`` is empty only on rows written before it existed, until migration
+    0007 fills it in; every answer since has one.
+    """
 
     class Outcome(models.TextChoices):
         YES = "yes", _("Yes")
         PARTLY = "partly", _("Partly")
         NO = "no", _("No")
 
+    conversation = models.ForeignKey(
+        "exchange.Conversation",
+        verbose_name=_("conversation"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+    )
     match = models.ForeignKey(
-        Match, verbose_name=_("match"), on_delete=models.CASCADE, related_name="feedback"
+        Match,
+        verbose_name=_("match"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="feedback",
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -72,10 +90,13 @@ class Feedback(models.Model):
         verbose_name_plural = _("feedback")
         constraints = [
             models.UniqueConstraint(fields=["match", "author"], name="exchange_feedback_once"),
+            models.UniqueConstraint(
+                fields=["conversation", "author"], name="exchange_feedback_once_per_conversation"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.match_id} · {self.outcome}"
+        return f"{self.conversation_id} · {self.outcome}"
 
 
 class CreditTransfer(models.Model):

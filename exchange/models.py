@@ -88,6 +88,17 @@ class Listing(models.Model):
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
     expires_at = models.DateTimeField(_("expires at"))
+    # Hidden from everyone but the owner: by three open reports (``hidden_by`` empty:
+    # pending review) or by a moderator (exchange.moderation).
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -164,6 +175,16 @@ class Message(models.Model):
     )
     body = models.TextField(_("message"), max_length=2000)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+    # Hidden by a moderator: both sides see a notice instead of the text (kept on record).
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("hidden by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("message")
@@ -225,3 +246,5 @@ class Block(models.Model):
 
 
 from .matches import CreditMovement, CreditTransfer, Feedback, Match  # noqa: E402, F401
+from .photos import ListingPhoto  # noqa: E402, F401
+from .reports import ConversationAccess, Report  # noqa: E402, F401

@@ -1,7 +1,9 @@
 """What the exchange shows on the start page "Mijn buurt" (mijnbuurt.core.start): the
 newest offers and requests in the person's wijk, and their own listings with the
 conversations that have unread messages; and on the profile page, the thank-you
-messages the person received and agreed to show. One or two queries per panel."""
+messages the person received and agreed to show; and on the moderation queue
+(/initiatieven/moderatie/), the open reports of listings and messages with a link to
+the exchange's own moderation page. One or two queries per panel."""
 
 from django.http import HttpRequest
 
@@ -11,6 +13,7 @@ from neighbourhoods.selectors import user_home_area
 
 from .matches_selectors import thanks_for_profile
 from .models import ACTIVE_STATUSES
+from .moderation_selectors import reports_open_count
 from .selectors import conversations_unread_count, listings_latest_in, listings_of
 
 
@@ -38,7 +41,25 @@ def thanks_received(user, request: HttpRequest) -> dict | None:
     return {"thanks": thanks} if thanks else None
 
 
+MODERATION_QUEUE = "moderation.queue"
+
+
+def exchange_reports(user, request: HttpRequest) -> dict | None:
+    """For the moderators (staff): how many reports wait (one query)."""
+    if not user.is_authenticated or not user.is_staff:
+        return None
+    return {"open_reports": reports_open_count()}
+
+
 def register_panels() -> None:
+    register_panel(
+        Panel(
+            slot=MODERATION_QUEUE,
+            name="exchange_reports",
+            template_name="exchange/panels/moderation_queue.html",
+            context=exchange_reports,
+        )
+    )
     register_panel(
         Panel(
             slot="accounts.profile",

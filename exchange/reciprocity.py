@@ -6,6 +6,7 @@ import logging
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +18,7 @@ from mijnbuurt.notifications.services import notify
 from .kinds import EXCHANGE_FEEDBACK, EXCHANGE_MATCH
 from .lifecycle import SYSTEM
 from .matches import CreditMovement, CreditTransfer, Feedback, Match
-from .models import ACTIVE_STATUSES, LISTED_STATUSES, Conversation, Listing
+from .models import ACTIVE_STATUSES, LISTED_STATUSES, Conversation, Listing, Message
 
 log = logging.getLogger(__name__)
 
@@ -87,30 +88,53 @@ def match_press(*, conversation: Conversation, by: User) -> Match:
 
 
 def feedback_ask(listing: Listing) -> int:
-    """Ask both sides of every confirmed match of a closed listing "is het gelukt?"
-    (once each). Call inside the transaction that closed the listing."""
+    """Ask both sides "is het gelukt?" about each conversation of a closed listing that
+    led to a confirmed match or in which both sides wrote (once each). Call inside the
+    transaction that closed the listing."""
     asked = 0
-    matches = Match.objects.filter(
-        conversation__listing=listing, confirmed_at__isnull=False
-    ).select_related("conversation__replier")
-    for match in matches:
-        for person in (listing.owner, match.conversation.replier):
+    matched = dict(
+        Match.objects.filter(
+            conversation__listing=listing, confirmed_at__isnull=False
+        ).values_list("conversation_id", "pk")
+    )
+    conversations = Conversation.objects.filter(listing=listing).filter(
+        Q(pk__in=matched.keys()) | both_wrote()
+    )
+    for conversation in conversations.select_related("replier").order_by("pk"):
+        match_pk = matched.get(conversation.pk)
+        for person in (listing.owner, conversation.replier):
+            # The key of a match's question stays as it was, so nobody is asked twice.
+            key = (
+                f"exchange_feedback:{match_pk}:{person.pk}"
+                if match_pk
+                else f"exchange_feedback_conversation:{conversation.pk}:{person.pk}"
+            )
             sent = notify(
                 recipient=person,
                 kind=EXCHANGE_FEEDBACK.name,
                 context={},
                 url_name="exchange:feedback",
-                url_kwargs={"pk": match.conversation_id},
-                once_key=f"exchange_feedback:{match.pk}:{person.pk}",
+                url_kwargs={"pk": conversation.pk},
+                once_key=key,
             )
             asked += sent is not None
     return asked
 
 
+def both_wrote() -> Q:
+    """A condition on conversations: at least one message from each side."""
+    messages = Message.objects.filter(conversation=OuterRef("pk"))
+    return Q(Exists(messages.filter(sender=OuterRef("listing__owner")))) & Q(
+        Exists(messages.filter(sender=OuterRef("replier")))
+    )
+
+
 def feedback_give(
     *, conversation: Conversation, by: User, outcome: str, thanks: str = ""
 ) -> Feedback:
-    """One side answers "is het gelukt?" (once; a second answer replaces the first)."""
+    """One side answers "is het gelukt?" about a conversation of a closed listing that
+    led to a confirmed match or in which both sides wrote (once; a second answer
+    replaces the first)."""
     if outcome not in Feedback.Outcome.values:
         raise ServiceError(_("Choose yes, partly or no."), code="outcome")
     thanks = (thanks or "").strip()
@@ -118,13 +142,15 @@ def feedback_give(
         raise ServiceError(_("A thank-you message has at most 1000 characters."), code="long")
     with transaction.atomic():
         locked = _locked(conversation, by)
-        match = _confirmed_match(locked)
+        match = _feedback_possible(locked)
         if locked.listing.status not in FEEDBACK_STATUSES:
             raise ServiceError(
                 _("You can answer this once the listing has been closed."), code="open"
             )
         feedback, _created = Feedback.objects.update_or_create(
-            match=match, author=by, defaults={"outcome": outcome, "thanks": thanks}
+            conversation=locked,
+            author=by,
+            defaults={"match": match, "outcome": outcome, "thanks": thanks},
         )
     return feedback
 
@@ -133,10 +159,9 @@ def thanks_show(*, conversation: Conversation, by: User, shown: bool) -> Feedbac
     """The person thanked agrees (or no longer agrees) to show the thanks on their profile."""
     with transaction.atomic():
         locked = _locked(conversation, by)
-        match = _confirmed_match(locked)
         feedback = (
             Feedback.objects.select_for_update()
-            .filter(match=match)
+            .filter(conversation=locked)
             .exclude(author=by)
             .exclude(thanks="")
             .first()
@@ -146,6 +171,24 @@ def thanks_show(*, conversation: Conversation, by: User, shown: bool) -> Feedbac
         feedback.thanks_shown = shown
         feedback.save(update_fields=["thanks_shown"])
     return feedback
+
+
+def _feedback_possible(conversation: Conversation) -> Match | None:
+    """The confirmed match, or None when there is none but both sides wrote; refused
+    when neither."""
+    match = Match.objects.filter(conversation=conversation, confirmed_at__isnull=False).first()
+    if (
+        match is None
+        and not Conversation.objects.filter(pk=conversation.pk).filter(both_wrote()).exists()
+    ):
+        raise ServiceError(
+            _(
+                "You can say whether it worked out once you have both written in this "
+                "conversation, or have confirmed a match."
+            ),
+            code="no_exchange",
+        )
+    return match
 
 
 def _confirmed_match(conversation: Conversation) -> Match:

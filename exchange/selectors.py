@@ -3,7 +3,8 @@ conversations with unread counts, and what panels, sections and the map show."""
 
 from django.contrib.postgres.search import CombinedSearchVector, SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, ExpressionWrapper, F, FloatField, Q, QuerySet, Value
+from django.db.models.functions import Cos, Radians, Sqrt
 from django.utils import timezone
 
 from neighbourhoods.models import Organisation
@@ -48,8 +49,11 @@ def categories_active() -> QuerySet[Category]:
 
 
 def listings_listed() -> QuerySet[Listing]:
-    """Open and in-contact listings before their end date: the public list."""
-    return Listing.objects.filter(status__in=LISTED_STATUSES, expires_at__gt=timezone.now())
+    """Open and in-contact listings before their end date, not hidden: the public list
+    (also the map, the neighbourhood sections and the start page)."""
+    return Listing.objects.filter(
+        status__in=LISTED_STATUSES, expires_at__gt=timezone.now(), hidden_at__isnull=True
+    )
 
 
 def listings_for_list(user=None) -> QuerySet[Listing]:
@@ -60,6 +64,60 @@ def listings_for_list(user=None) -> QuerySet[Listing]:
     return queryset.select_related("category", "neighbourhood", "organisation", "owner").order_by(
         "-created_at", "-pk"
     )
+
+
+def listings_with_photos(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
+    """The photos of each listing on the page: one query for the page (the cards show
+    the first one)."""
+    return queryset.prefetch_related("photos")
+
+
+# --- Distance from home -------------------------------------------------------------
+
+EARTH_RADIUS_KM = 6371.0
+DISTANCES_KM = (1, 2, 5)
+
+
+def home_point(user) -> tuple[float, float] | None:
+    """The place (latitude, longitude) of ``user``'s home neighbourhood, if it has one."""
+    if not user.is_authenticated or not user.home_neighbourhood_id:
+        return None
+    home = user.home_neighbourhood
+    if home.latitude is None or home.longitude is None:
+        return None
+    return home.latitude, home.longitude
+
+
+def distance_km(point: tuple[float, float], *, path: str = "neighbourhood__") -> ExpressionWrapper:
+    """Kilometres from ``point`` to the place of the listing's neighbourhood, in SQL.
+
+    The equirectangular approximation: within a town (a few km) it differs from the
+    great-circle distance by far less than a buurt is wide, and it needs only COS,
+    RADIANS and SQRT, which SQLite and PostgreSQL both have (no PostGIS). NULL when the
+    neighbourhood has no place.
+    """
+    lat, lng = (Value(float(v), output_field=FloatField()) for v in point)
+    latitude, longitude = F(f"{path}latitude"), F(f"{path}longitude")
+    x = Radians(longitude - lng) * Cos(Radians((latitude + lat) / Value(2.0)))
+    y = Radians(latitude - lat)
+    return ExpressionWrapper(
+        Value(EARTH_RADIUS_KM) * Sqrt(x * x + y * y), output_field=FloatField()
+    )
+
+
+def listings_with_distance(queryset: QuerySet[Listing], point) -> QuerySet[Listing]:
+    """Each listing with ``distance_km`` from ``point`` (None: no place known)."""
+    return queryset.annotate(distance_km=distance_km(point))
+
+
+def listings_within(queryset: QuerySet[Listing], km: float) -> QuerySet[Listing]:
+    """Listings (annotated by ``listings_with_distance``) at most ``km`` away."""
+    return queryset.filter(distance_km__lte=km)
+
+
+def listings_nearest_first(queryset: QuerySet[Listing]) -> QuerySet[Listing]:
+    """Nearest first (those of unknown place last), then newest."""
+    return queryset.order_by(F("distance_km").asc(nulls_last=True), "-created_at", "-pk")
 
 
 def search_vector() -> CombinedSearchVector:

@@ -223,7 +223,11 @@ def _may_reach(*, listing: Listing, replier: User) -> None:
     if listing.owner_id == replier.pk:
         raise ServiceError(_("You cannot reply to your own listing."), code="own")
     _blocked(sender=replier, recipient_id=listing.owner_id)
-    if listing.status not in ACTIVE_STATUSES or listing.expires_at <= timezone.now():
+    if (
+        listing.status not in ACTIVE_STATUSES
+        or listing.expires_at <= timezone.now()
+        or listing.hidden_at is not None
+    ):
         raise ServiceError(_("This listing is closed."), code="closed")
     home = replier.home_neighbourhood
     neighbours_only = listing.audience == Listing.Audience.NEIGHBOURHOOD

@@ -14,7 +14,7 @@ from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.ratelimit import limit
 
 from ..forms import CreditForm, MessageForm, PreferenceForm
-from ..matches_selectors import reciprocity_for_page
+from ..matches_selectors import conversations_with_feedback_due, reciprocity_for_page
 from ..models import ACTIVE_STATUSES, Preference
 from ..selectors import (
     conversation_for_page,
@@ -59,9 +59,8 @@ def reply(request, pk: int):
 @login_required
 @require_GET
 def conversation_list(request):
-    page = Paginator(conversations_of(request.user), settings.PAGE_SIZE).get_page(
-        request.GET.get("pagina")
-    )
+    conversations = conversations_with_feedback_due(conversations_of(request.user), request.user)
+    page = Paginator(conversations, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "exchange/conversations.html", {"page": page, "querystring": ""})
 
 

@@ -17,12 +17,15 @@ from ..forms import ListingFilter, ListingForm
 from ..lifecycle import owner_moves
 from ..matches_selectors import credit_balance
 from ..models import ACTIVE_STATUSES, Listing
+from ..photos import MAX_PHOTOS
 from ..selectors import (
     conversation_of,
     conversations_about,
+    home_point,
     listing_for_page,
     listings_for_list,
     listings_of,
+    listings_with_photos,
     organisations_for_paid_services,
 )
 from ..services import listing_close, listing_create, listing_extend, listing_update
@@ -48,14 +51,24 @@ def _owned(request, pk: int) -> Listing:
 
 @require_GET
 def listing_list(request):
-    filterset = ListingFilter(request.GET or None, queryset=listings_for_list(request.user))
+    point = home_point(request.user)
+    filterset = ListingFilter(
+        request.GET or None,
+        queryset=listings_with_photos(listings_for_list(request.user)),
+        point=point,
+    )
     page = Paginator(filterset.qs, settings.PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
         request,
         "exchange/list.html",
-        {"filter": filterset, "page": page, "querystring": query.urlencode()},
+        {
+            "filter": filterset,
+            "page": page,
+            "querystring": query.urlencode(),
+            "near": point is not None,
+        },
     )
 
 
@@ -63,21 +76,30 @@ def listing_list(request):
 def listing_detail(request, pk: int):
     listing = _visible(request, pk)
     is_owner = listing.owner_id == request.user.pk
+    photos = (
+        list(listing.photos.all())
+        if rules.has_perm("exchange.view_listing_photo", request.user, listing)
+        else []
+    )
+    may_edit = is_owner and listing.status in ACTIVE_STATUSES
     return render(
         request,
         "exchange/detail.html",
         {
             "listing": listing,
             "is_owner": is_owner,
+            "photos": photos,
+            "may_add_photo": may_edit and len(photos) < MAX_PHOTOS,
             "moves": owner_moves(listing) if is_owner else [],
             "may_extend": is_owner
             and listing.status in (*ACTIVE_STATUSES, Listing.Status.EXPIRED),
-            "may_edit": is_owner and listing.status in ACTIVE_STATUSES,
+            "may_edit": may_edit,
             "conversations": list(conversations_about(listing)) if is_owner else [],
             "conversation": None
             if is_owner
             else conversation_of(listing=listing, user=request.user),
             "may_reply": rules.has_perm("exchange.reply_listing", request.user, listing),
+            "may_report": rules.has_perm("exchange.report_listing", request.user, listing),
         },
     )
 

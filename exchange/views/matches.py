@@ -12,7 +12,7 @@ from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 
 from ..forms import CreditForm, FeedbackForm
-from ..matches_selectors import feedback_of, match_of
+from ..matches_selectors import feedback_of, feedback_possible, match_of
 from ..reciprocity import (
     credit_confirm,
     credit_decline,
@@ -92,12 +92,13 @@ def credit_decline_view(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def feedback(request, pk: int):
-    """ "Is het gelukt?": this side's answer, and the thanks the other side sent."""
+    """ "Is het gelukt?": this side's answer, and the thanks the other side sent; once
+    the listing closed, about a confirmed match or a conversation both sides wrote in
+    (404 before that)."""
     conversation = _conversation(request, pk)
-    found = match_of(conversation)
-    if found is None or not found.is_confirmed:
+    if not feedback_possible(conversation):
         raise Http404
-    answers = list(feedback_of(found))
+    answers = list(feedback_of(conversation))
     mine = next((a for a in answers if a.author_id == request.user.pk), None)
     received = next((a for a in answers if a.author_id != request.user.pk and a.thanks), None)
     initial = {"outcome": mine.outcome, "thanks": mine.thanks} if mine else None

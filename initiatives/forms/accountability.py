@@ -5,9 +5,10 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.images import photo_validate
+
 from ..evidence import ACCEPT as EVIDENCE_ACCEPT
 from ..evidence import evidence_validate
-from ..images import photo_validate
 from ..money import AMOUNT_DECIMAL_PLACES, AMOUNT_MAX_DIGITS, MAX_COSTS, MIN_AMOUNT
 from .fields import MultipleFileInput, MultiplePhotoField
 

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.images import photo_validate
 from neighbourhoods.models import Neighbourhood
 from neighbourhoods.widgets import LocationField
 
-from ..images import photo_validate
 from ..lifecycle import TRANSITIONS
 from ..models import Initiative, Need, Status
 from .fields import MultiplePhotoField, NeighbourhoodField

@@ -9,10 +9,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.core.moderation import MAX_REPORT_CHARS, ReportOutcome, ReportReason
+
 from .initiatives import Hideable
 
 MAX_COMMENT_CHARS = 2000
-MAX_REPORT_CHARS = 1000
 
 
 class Comment(Hideable):
@@ -44,15 +45,8 @@ class Comment(Hideable):
 class AbuseReport(models.Model):
     """Someone reports a comment, a news update or an initiative; staff handle it."""
 
-    class Reason(models.TextChoices):
-        ABUSIVE = "abusive", _("Abusive or discriminating")
-        SPAM = "spam", _("Spam or advertising")
-        PERSONAL_DATA = "personal_data", _("Personal data of others")
-        OTHER = "other", _("Something else")
-
-    class Outcome(models.TextChoices):
-        HIDDEN = "hidden", _("Hidden")
-        DISMISSED = "dismissed", _("Dismissed")
+    Reason = ReportReason
+    Outcome = ReportOutcome
 
     reporter = models.ForeignKey(
         settings.AUTH_USER_MODEL,

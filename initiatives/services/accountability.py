@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.images import photo_clean, photo_validate
 from mijnbuurt.notifications.services import notify
 
 from ..evidence import evidence_clean, evidence_validate
-from ..images import photo_clean, photo_validate
 from ..kinds import INITIATIVE_ACCOUNTABILITY
 from ..lifecycle import ACCOUNTABILITY
 from ..models import (

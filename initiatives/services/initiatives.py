@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.images import photo_clean, photo_validate
 
-from ..images import photo_clean, photo_validate
 from ..lifecycle import INITIATIVE
 from ..models import (
     EDITABLE_STATUSES,

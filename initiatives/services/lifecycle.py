@@ -6,9 +6,9 @@ from django.utils.translation import gettext as _
 
 from mijnbuurt.accounts.models import User
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.images import photo_clean, photo_validate
 from mijnbuurt.notifications.services import notify
 
-from ..images import photo_clean, photo_validate
 from ..kinds import INITIATIVE_STATUS, INITIATIVE_UPDATE
 from ..lifecycle import INITIATIVE
 from ..models import (

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mijnbuurt.core.access import get_object_for_user_or_404
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.core.mfa import mfa_required
+from mijnbuurt.core.panels import panels_for
 from mijnbuurt.core.ratelimit import limit
 
 from ..forms.moderation import CommentForm, ReportForm
@@ -152,6 +153,7 @@ def queue(request):
             "hidden_items": selectors.moderation_recently_hidden(),
             "blocks": selectors.posting_blocks(),
             "querystring": "",
+            "panels": panels_for("moderation.queue", request.user, request=request),
         },
     )
 

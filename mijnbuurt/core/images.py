@@ -1,8 +1,9 @@
 """Uploaded images: check type, size and pixels, and re-save them without metadata.
 
 Every image is re-drawn onto a fresh canvas before it is stored, so EXIF (with its
-GPS location), XMP and comments never reach the disk. Apps keep their own limits
-and messages (a logo, a photo) and call these functions.
+GPS location), XMP and comments never reach the disk. Photos people upload
+(initiatives, their news and accountability, listings of Vraag en aanbod) share the
+limits and messages at the end of this module; other images (a logo) keep their own.
 
 Validation decodes every pixel, as the cleaning afterwards does: ``Image.verify()``
 reads only the structure, so a file cut short or with broken pixel data passed it
@@ -19,6 +20,7 @@ from uuid import uuid4
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -115,3 +117,43 @@ def image_as_jpeg(image: Image.Image, *, size: tuple[int, int], name: str) -> Co
     out = BytesIO()
     clean.save(out, format="JPEG", quality=85, optimize=True)
     return ContentFile(out.getvalue(), name=name)
+
+
+# Photos people upload (initiatives, their news and accountability, listings of Vraag en
+# aanbod): at most 8 MB and 40 million pixels; stored as a large copy and a thumbnail.
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+MAX_PHOTO_PIXELS = 40_000_000
+LARGE_SIZE = (1600, 1600)
+THUMBNAIL_SIZE = (480, 480)
+PHOTO_MESSAGES = ImageMessages(
+    too_large=_("A photo may be at most 8 MB."),
+    not_an_image=_("A photo must be a JPEG, PNG or WebP image."),
+    too_many_pixels=_("The photo has too many pixels."),
+    damaged=_("This photo is damaged or incomplete, so it cannot be read. Try another photo."),
+)
+
+
+def photo_validate(upload, *, max_bytes: int | None = None) -> None:
+    """Refuse what is not a photo of at most ``max_bytes`` (default ``MAX_PHOTO_BYTES``)."""
+    image_validate(
+        upload,
+        max_bytes=MAX_PHOTO_BYTES if max_bytes is None else max_bytes,
+        max_pixels=MAX_PHOTO_PIXELS,
+        messages=PHOTO_MESSAGES,
+    )
+
+
+@dataclass(frozen=True)
+class CleanPhoto:
+    large: ContentFile
+    thumbnail: ContentFile
+
+
+def photo_clean(upload) -> CleanPhoto:
+    """A large copy (at most 1600 px) and a thumbnail (480 px), JPEG, without metadata."""
+    image = image_upright(upload)
+    stem = f"{upload_stem(upload, default='foto', length=40)}-{uuid4().hex[:8]}"
+    return CleanPhoto(
+        large=image_as_jpeg(image, size=LARGE_SIZE, name=f"{stem}.jpg"),
+        thumbnail=image_as_jpeg(image, size=THUMBNAIL_SIZE, name=f"{stem}-klein.jpg"),
+    )

@@ -153,3 +153,44 @@ def test_a_offers_help_b_finds_it_on_a_phone_and_they_talk(browser, page, live_s
     assert_accessible(b)
     _shot(b, "10-b-my-credits-phone")
     phone.close()
+
+
+def test_the_owner_adds_a_photo_on_a_phone(browser, live_server, settings, tmp_path):
+    """On a phone (375 px) the owner adds a photo with what it shows; it appears on the
+    listing's page with that description, and small on the list's card."""
+    from tests.exchange.factories import ListingFactory, image_upload
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    buurt = BuurtFactory(name="Pittelo", slug="pittelo", wijk=WijkFactory(name="Noord"))
+    anna = UserFactory(email="anna@example.org", display_name="Anna", home_neighbourhood=buurt)
+    listing = ListingFactory(owner=anna, neighbourhood=buurt, title="Ladder te leen")
+    photo = tmp_path / "ladder.jpg"
+    photo.write_bytes(image_upload(size=(1200, 900)).read())
+
+    phone = browser.new_context(viewport=PHONE, locale="nl-NL", base_url=live_server.url)
+    page = phone.new_page()
+    _log_in(phone, live_server.url, anna)
+    page.goto(f"/en/vraag-en-aanbod/{listing.pk}/")
+    page.get_by_role("link", name="Add a photo").click()
+    page.wait_for_url(re.compile(r"/fotos/$"))
+    assert_accessible(page)
+    page.get_by_role("button", name="Add the photo").click()  # nothing chosen: errors
+    expect(page.get_by_role("heading", name="Please check the form")).to_be_visible()
+    assert_accessible(page)
+    assert not listing.photos.exists()
+    page.get_by_label("Photo", exact=True).set_input_files(str(photo))
+    page.get_by_label("What does the photo show?").fill("Een aluminium ladder van drie meter")
+    _shot(page, "11-a-photo-form-phone")
+    page.get_by_role("button", name="Add the photo").click()
+    page.wait_for_url(re.compile(rf"/en/vraag-en-aanbod/{listing.pk}/$"))
+    image = page.get_by_role("img", name="Een aluminium ladder van drie meter")
+    expect(image).to_be_visible()
+    assert page.evaluate("document.querySelector('.mb-photos img').naturalWidth") > 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(page)
+    _shot(page, "12-a-listing-with-photo-phone")
+    page.goto("/en/vraag-en-aanbod/")
+    expect(page.locator(".mb-card img")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible(page)
+    phone.close()

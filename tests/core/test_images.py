@@ -4,8 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from PIL import Image, ImageFile
 
-from initiatives.images import photo_clean, photo_validate
-from mijnbuurt.core.images import ImageMessages, image_validate
+from mijnbuurt.core.images import ImageMessages, image_validate, photo_clean, photo_validate
 from neighbourhoods.images import logo_clean, logo_validate
 from tests.core.damaged_images import corrupt_png, truncated_jpeg
 from tests.initiatives.factories import image_upload

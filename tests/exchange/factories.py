@@ -87,3 +87,28 @@ class CreditTransferFactory(factory.django.DjangoModelFactory):
 
             CreditMovement.objects.create(transfer=obj, person=obj.giver, hours=obj.hours)
             CreditMovement.objects.create(transfer=obj, person=obj.receiver, hours=-obj.hours)
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """An open report of a listing (pass ``message=`` and ``listing=None`` for a message)."""
+
+    class Meta:
+        model = "exchange.Report"
+
+    reporter = factory.SubFactory(UserFactory)
+    reason = "spam"
+    listing = factory.SubFactory(ListingFactory)
+    message = None
+
+
+def image_upload(name: str = "ladder.jpg", *, size=(800, 600), exif=None):
+    """A JPEG as a browser uploads it (``exif``: Pillow's Exif to write into it)."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = BytesIO()
+    image = Image.new("RGB", size, (60, 140, 90))
+    image.save(out, format="JPEG", **({"exif": exif} if exif is not None else {}))
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/jpeg")

@@ -64,3 +64,33 @@ def test_confirming_hours_twice_at_once_writes_two_movements(matched, owner, rep
     ]
     assert CreditMovement.objects.count() == 2
     assert sum(CreditMovement.objects.values_list("hours", flat=True)) == 0
+
+
+def test_three_people_reporting_at_once_hide_the_listing_exactly_once(listing, owner):
+    from exchange.models import Report
+    from exchange.moderation import report_listing
+    from mijnbuurt.notifications.models import Notification
+
+    reporters = UserFactory.create_batch(3)
+    results = run_concurrently(
+        lambda person: report_listing(listing=listing, by=person, reason="spam"), reporters
+    )
+    assert all(isinstance(result, Report) for result in results)
+    assert sorted(Report.objects.values_list("reporter", flat=True)) == sorted(
+        r.pk for r in reporters
+    )
+    listing.refresh_from_db()
+    assert listing.hidden_at is not None
+    assert Notification.objects.filter(recipient=owner, kind="exchange_moderation").count() == 1
+
+
+def test_one_person_reporting_twice_at_once_gives_one_report(listing, third):
+    from exchange.models import Report
+    from exchange.moderation import report_listing
+
+    results = run_concurrently(
+        lambda reason: report_listing(listing=listing, by=third, reason=reason),
+        ["spam", "abusive"],
+    )
+    assert sorted(type(result).__name__ for result in results) == ["Report", "ServiceError"]
+    assert Report.objects.count() == 1

@@ -1,5 +1,5 @@
-"""seed_demo fills the exchange, with a few matches, time credits and thanks; twice
-gives the same."""
+"""seed_demo fills the exchange, with a few matches, time credits, thanks and an open
+report; twice gives the same."""
 
 import io
 
@@ -8,7 +8,7 @@ from django.db.models import Sum
 
 from exchange import demo
 from exchange.matches import CreditMovement, Feedback, Match
-from exchange.models import Listing
+from exchange.models import Listing, Report
 from neighbourhoods.services import neighbourhood_import
 from tests.neighbourhoods.conftest import BOUNDARY_FILES
 
@@ -30,3 +30,5 @@ def test_seed_makes_matches_and_credits_once():
     assert CreditMovement.objects.aggregate(total=Sum("hours"))["total"] == 0
     assert Listing.objects.filter(status=Listing.Status.DONE).count() == 2
     assert Feedback.objects.exclude(thanks="").count() == 2
+    # one open report, so that the moderators have something to look at
+    assert Report.objects.filter(handled_at__isnull=True, listing__isnull=False).count() == 1

@@ -44,6 +44,7 @@ def _thanked(owner, category, places, n: int) -> None:
         )
         conversation = ConversationFactory(listing=listing, replier=UserFactory())
         Feedback.objects.create(
+            conversation=conversation,
             match=confirmed_match(conversation),
             author=conversation.replier,
             outcome="yes",

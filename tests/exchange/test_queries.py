@@ -4,18 +4,28 @@ number of queries with 3 or 30 listings, conversations and messages."""
 import pytest
 from django.urls import reverse
 
+from exchange.photos import ListingPhoto
 from tests.accounts.factories import UserFactory
 
 from .factories import ConversationFactory, ListingFactory, MessageFactory
 
 pytestmark = pytest.mark.django_db
 
-LIST, DETAIL, CONVERSATIONS, CONVERSATION = 3, 5, 5, 6
+# The list and a listing's page: +1 each for the photos (prefetched on the list).
+LIST, DETAIL, CONVERSATIONS, CONVERSATION = 4, 6, 5, 6
+
+
+def _photo(listing):
+    ListingPhoto.objects.create(
+        listing=listing, image="exchange/photos/a.jpg", thumbnail="exchange/thumbnails/a.jpg"
+    )
 
 
 def _grow(n: int, owner, listing, conversation):
     for _i in range(n):
         other = ListingFactory(owner=owner)
+        _photo(other)
+        _photo(listing)
         ConversationFactory(listing=other, replier=conversation.replier)
         ConversationFactory(listing=listing)
         MessageFactory(conversation=conversation)

@@ -72,6 +72,7 @@ def test_the_export_holds_matches_answers_and_hours_without_the_other_person(
     assert exported["did_it_work_out"] == [
         {
             "listing": "Hulp bij de tuin",
+            "after_a_match": True,
             "outcome": "yes",
             "thanks": "Dank je wel!",
             "given_at": exported["did_it_work_out"][0]["given_at"],

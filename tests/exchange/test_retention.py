@@ -66,12 +66,18 @@ def test_an_expired_listing_with_a_match_asks_both_sides_once(listing, owner, re
     assert listing.status == Listing.Status.EXPIRED
 
 
-def test_an_expired_listing_without_a_match_asks_nothing(listing, owner, replier):
+def test_an_expired_listing_without_a_match_asks_those_who_both_wrote(
+    listing, owner, replier, third
+):
     _talk(listing, owner, replier)
+    conversation_start(listing=listing, replier=third, body="Ik heb ook een vraag.")
     _past_end(listing)
     assert listings_expire() == 1
-    assert _feedback_asked(owner) == []
-    assert _feedback_asked(replier) == []
+    assert len(_feedback_asked(owner)) == 1
+    assert len(_feedback_asked(replier)) == 1
+    assert _feedback_asked(third) == []  # the owner never answered them
+    listings_expire()
+    assert len(_feedback_asked(owner)) == 1  # once
 
 
 def test_closing_after_expiry_and_extension_does_not_ask_twice(listing, owner, replier):

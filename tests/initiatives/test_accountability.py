@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
-import initiatives.images
+import mijnbuurt.core.images
 from initiatives.models import AccountabilityPhoto, AccountabilityReport, Status
 from initiatives.services import (
     accountability_report_accept,
@@ -170,7 +170,7 @@ def test_non_image_oversized_or_too_many_photos_are_refused(
     assert "Een foto moet een JPEG-, PNG- of WebP-afbeelding zijn." in response.content.decode()
     assert not AccountabilityReport.objects.exists()
 
-    monkeypatch.setattr(initiatives.images, "MAX_PHOTO_BYTES", 100)
+    monkeypatch.setattr(mijnbuurt.core.images, "MAX_PHOTO_BYTES", 100)
     response = client.post(url, edit_data(photos=[image_upload("groot.jpg")]))
     assert "Een foto mag hoogstens 8 MB groot zijn." in response.content.decode()
     assert not AccountabilityReport.objects.exists()

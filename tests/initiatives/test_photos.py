@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from PIL import ExifTags, Image
 
-from initiatives.images import MAX_PHOTO_BYTES
 from initiatives.models import (
     AccountabilityPhoto,
     AccountabilityReport,
@@ -19,6 +18,7 @@ from initiatives.models import (
 )
 from initiatives.services import initiative_photo_add
 from mijnbuurt.core.exceptions import ServiceError
+from mijnbuurt.core.images import MAX_PHOTO_BYTES
 from tests.core.damaged_images import corrupt_png, truncated_jpeg
 from tests.initiatives.factories import edit_form_data, image_upload, make_initiative
 from tests.initiatives.test_accountability import edit_data
