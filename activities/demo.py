@@ -2,7 +2,9 @@
 an information evening in the rooms of their community buildings for the coming weeks
 (each booking its room), the neighbourhood work organisation "Buurtwerk Assen (demo)"
 does the same in the other buildings, and the demo resident registers for a coffee
-morning.
+morning. Last week's neighbourhood breakfast of "Buurtwerk Assen (demo)" is over: the
+resident and two neighbours came (checked in at the door) and the organiser wrote how
+it went.
 Idempotent: an activity whose title and start exist is left alone."""
 
 import datetime as dt
@@ -16,7 +18,8 @@ from mijnbuurt.core.exceptions import ServiceError
 from neighbourhoods.models import Organisation
 from venues.models import Venue
 
-from .models import Activity
+from .codes import new_code
+from .models import Activity, Registration
 from .services import activity_create, registration_create
 
 MANAGER_EMAIL = "beheerder@example.org"
@@ -152,9 +155,59 @@ def seed(*, out) -> list[DemoAccount]:
     coffee = Activity.objects.filter(kind=K.COFFEE_MORNING, registration="platform").first()
     if coffee and not coffee.registrations.filter(user=resident).exists():
         registration_create(activity=coffee, user=resident)
+    _past_breakfast(organisation, worker, [resident, *_neighbours()], venues)
     out.write(f"Activities: {made} planned ({refused} skipped: room taken or closed).")
     return [
         DemoAccount(
             role="neighbourhood worker (buurtwerk, organises activities)", email=WORKER_EMAIL
         )
     ]
+
+
+PAST_TITLE = "Buurtontbijt"
+
+
+def _neighbours() -> list:
+    return [
+        demo_user(f"buur{number}@example.org", display_name=name)
+        for number, name in ((1, "Henk (buurman)"), (2, "Fatima (buurvrouw)"))
+    ]
+
+
+def _past_breakfast(organisation, worker, guests, venues) -> None:
+    """Last week's breakfast, over: its guests checked in and the organiser's report.
+    Written directly: the services plan only what is still to come."""
+    if Activity.objects.filter(title=PAST_TITLE, organisation=organisation).exists() or not venues:
+        return
+    start = _start(-7, 9)
+    activity = Activity.objects.create(
+        title=PAST_TITLE,
+        description="Samen ontbijten met de buren: brood, eieren en verse jus.",
+        kind=K.FESTIVITY,
+        audience=A.EVERYONE,
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        neighbourhood=venues[0].neighbourhood,
+        place=Activity.Place.ADDRESS,
+        address="Brink 1, Assen",
+        organiser_kind=Activity.OrganiserKind.ORGANISATION,
+        organisation=organisation,
+        created_by=worker,
+        registration=Activity.Registration.PLATFORM,
+        capacity=30,
+        attendance=len(guests) + 9,  # most came without registering
+        report="Twaalf buren aan tafel, drie voor het eerst. Volgende maand weer!",
+        reported_at=start + dt.timedelta(days=1),
+    )
+    codes: set[str] = set()
+    for number, guest in enumerate(guests):
+        code = new_code(codes)
+        codes.add(code)
+        Registration.objects.create(
+            activity=activity,
+            user=guest,
+            status=Registration.Status.REGISTERED,
+            code=code,
+            created_at=start - dt.timedelta(days=3),
+            attended_at=start + dt.timedelta(minutes=5 * number),
+        )

@@ -160,3 +160,51 @@ class ActivityFilter(django_filters.FilterSet):
         if not value:
             return queryset
         return queryset.filter(audience=Activity.Audience.CHILDREN)
+
+
+class CheckInForm(forms.Form):
+    """One field for the code, typed or sent by a scanner (which ends with Enter)."""
+
+    use_required_attribute = False
+
+    code = forms.CharField(
+        label=_("Check-in code"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
+        ),
+        help_text=_("Six letters and digits, from the person's screen or e-mail."),
+    )
+
+
+class MessageForm(forms.Form):
+    """The organisers' message to everyone with a place."""
+
+    use_required_attribute = False
+
+    subject = forms.CharField(label=_("Subject"), max_length=120)
+    text = forms.CharField(
+        label=_("Message"), max_length=4000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+
+class ReportForm(forms.Form):
+    """Afterwards: how many came and what happened."""
+
+    use_required_attribute = False
+
+    attendance = forms.IntegerField(
+        label=_("How many people came"), min_value=0, max_value=100_000
+    )
+    report = forms.CharField(
+        label=_("What happened"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Shown on the activity's page, for everyone."),
+    )

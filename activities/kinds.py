@@ -20,3 +20,18 @@ ACTIVITY_CANCELLED = register_kind(
     default_channel=Channel.EMAIL,
     template_prefix="activities/email/cancelled",
 )
+
+ACTIVITY_REMINDER = register_kind(
+    "activity_reminder",
+    label=_("A reminder the day before an activity I registered for"),
+    default_channel=Channel.EMAIL,
+    template_prefix="activities/email/reminder",
+)
+
+# What the organisers wrote is in the body only; the subject says nothing of it.
+ACTIVITY_MESSAGE = register_kind(
+    "activity_message",
+    label=_("A message from the organisers of an activity I registered for"),
+    default_channel=Channel.EMAIL,
+    template_prefix="activities/email/message",
+)

@@ -132,6 +132,10 @@ class Activity(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Afterwards, by an organiser: how many came and what happened (shown on the page).
+    attendance = models.PositiveIntegerField(_("how many came"), null=True, blank=True)
+    report = models.TextField(_("what happened"), blank=True)
+    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("activity")
@@ -162,6 +166,10 @@ class Activity(models.Model):
     @property
     def has_started(self) -> bool:
         return self.start <= timezone.now()
+
+    @property
+    def has_ended(self) -> bool:
+        return self.end <= timezone.now()
 
     @property
     def place_text(self) -> str:
@@ -195,6 +203,9 @@ class Registration(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+    # Shown at the door (typed or scanned as a QR code); unique within the activity.
+    code = models.CharField(_("check-in code"), max_length=8)
+    attended_at = models.DateTimeField(_("present since"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
@@ -206,6 +217,7 @@ class Registration(models.Model):
                 condition=Q(status__in=["registered", "waiting"]),
                 name="registration_one_active_per_user",
             ),
+            models.UniqueConstraint(fields=["activity", "code"], name="registration_code_unique"),
         ]
         indexes = [
             models.Index(fields=["activity", "status", "created_at"], name="registration_queue")

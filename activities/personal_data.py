@@ -13,6 +13,10 @@ def activities_personal_data_export(user) -> dict:
                 "start": registration.activity.start.isoformat(),
                 "status": registration.status,
                 "registered_at": registration.created_at.isoformat(),
+                "check_in_code": registration.code,
+                "present_since": registration.attended_at.isoformat()
+                if registration.attended_at
+                else None,
             }
             for registration in Registration.objects.filter(user=user)
             .select_related("activity")

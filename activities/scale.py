@@ -81,6 +81,7 @@ def seed(*, factor: float, out) -> None:
                     user_id=user,
                     status=Registration.Status.WAITING if full else Registration.Status.REGISTERED,
                     created_at=activity.start - dt.timedelta(days=rng.uniform(1, 30)),
+                    code=f"S{number:05d}",  # unique within the activity
                 )
             )
     Registration.objects.bulk_create(registrations, batch_size=5000)

@@ -143,3 +143,63 @@ def registrations_upcoming_of(user) -> list[Registration]:
         .select_related("activity")
         .order_by("activity__start", "pk")[:5]
     )
+
+
+def registrations_of_user(user) -> tuple[list[Registration], list[Registration]]:
+    """ "Mijn activiteiten": coming (registered or waiting) and the last ten past ones."""
+    mine = Registration.objects.filter(user=user).select_related(
+        "activity__room__venue", "activity__neighbourhood"
+    )
+    now = timezone.now()
+    upcoming = mine.filter(status__in=ACTIVE, activity__end__gt=now).order_by(
+        "activity__start", "pk"
+    )
+    past = mine.filter(status=Registration.Status.REGISTERED, activity__end__lte=now).order_by(
+        "-activity__start", "-pk"
+    )[:10]
+    return list(upcoming), list(past)
+
+
+def registrations_for_check_in(activity: Activity) -> list[Registration]:
+    """Everyone registered (not waiting), by name, for the organisers at the door."""
+    return list(
+        Registration.objects.filter(activity=activity, status=Registration.Status.REGISTERED)
+        .select_related("user")
+        .order_by("user__display_name", "pk")
+    )
+
+
+def attendance_counts(activity: Activity) -> dict[str, int]:
+    """How many are registered and how many of them were checked in (one query)."""
+    return Registration.objects.filter(
+        activity=activity, status=Registration.Status.REGISTERED
+    ).aggregate(
+        registered=Count("pk"),
+        present=Count("pk", filter=Q(attended_at__isnull=False)),
+    )
+
+
+# What a feed holds: from a month back (a subscribed calendar keeps recent history).
+FEED_DAYS_BACK = 31
+
+
+def activities_for_wijk_feed(wijk) -> QuerySet[Activity]:
+    """A wijk's coming planned activities (also in its buurten), for its public feed."""
+    queryset = activities_in_neighbourhood(activities_upcoming(), wijk)
+    return queryset.select_related("room__venue").order_by("start", "pk")[:500]
+
+
+def registrations_for_feed(user_id: int) -> list[Registration]:
+    """A person's registered places from a month back, cancelled activities included
+    (their calendar app then shows them as cancelled)."""
+    since = timezone.now() - dt.timedelta(days=FEED_DAYS_BACK)
+    return list(
+        Registration.objects.filter(
+            user_id=user_id,
+            user__is_active=True,
+            status=Registration.Status.REGISTERED,
+            activity__end__gt=since,
+        )
+        .select_related("activity__room__venue")
+        .order_by("activity__start", "pk")[:500]
+    )

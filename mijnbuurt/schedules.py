@@ -66,6 +66,12 @@ BEAT_SCHEDULE = {
         "task": "venues.tasks.send_bookings_tomorrow",
         "schedule": crontab(hour=16, minute=0),
     },
+    "activity-reminders": {
+        # Everyone with a place at an activity tomorrow gets a reminder with their
+        # check-in code (once).
+        "task": "activities.tasks.send_activity_reminders",
+        "schedule": crontab(hour=8, minute=30),
+    },
     "exchange-listings-expire": {
         # Listings past their end date leave the lists of Vraag en aanbod.
         "task": "exchange.tasks.exchange_listings_expire",

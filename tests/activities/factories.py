@@ -43,3 +43,4 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     activity = factory.SubFactory(ActivityFactory)
     user = factory.SubFactory(UserFactory)
     status = Registration.Status.REGISTERED
+    code = factory.Sequence(lambda n: f"K{n:05d}")

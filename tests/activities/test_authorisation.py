@@ -1,10 +1,12 @@
 """Who may see and act on an activity: every page and action x persona.
 
-An activity, its list and its calendar file are public. Only its organisers change or
-cancel it and see the registrant list; everyone else gets 404 there (also the venue's
-manager when the activity is someone else's, staff and a superuser); anonymous visitors
-are sent to log in. Registering needs an account; only the registrant cancels their
-registration.
+An activity, its list, its calendar file and a wijk's feed are public. Only its
+organisers change or cancel it, see the registrant list, check people in at the door,
+write to the registrants and report afterwards; everyone else gets 404 there (also
+the venue's manager when the activity is someone else's, staff and a superuser);
+anonymous visitors are sent to log in.
+Registering and "Mijn activiteiten" need an account; only the registrant cancels
+their registration. A personal feed opens with its signed token only.
 """
 
 from dataclasses import dataclass
@@ -49,7 +51,15 @@ PAGES = [
     Page("registrations", who=ORGANISERS),
     Page("register", method="post", who=LOGGED_IN),
     Page("unregister", method="post", who=frozenset({"registrant"})),
+    Page("check_in", who=ORGANISERS),
+    Page("check_in", method="post", who=ORGANISERS),
+    Page("mine", who=LOGGED_IN),
+    Page("wijk_calendar", public=True),
+    Page("message", method="post", who=ORGANISERS),
+    Page("report", who=ORGANISERS),
+    Page("report", method="post", who=ORGANISERS),
 ]
+WITHOUT_PK = {"list", "create", "mine"}
 
 
 @pytest.fixture
@@ -71,8 +81,12 @@ def people(registrant, resident, organiser, venue_manager, staff, superuser, org
 
 
 def _url(page: Page, activity: Activity) -> str:
-    if page.name in ("list", "create"):
+    if page.name in WITHOUT_PK:
         return reverse(f"activities:{page.name}")
+    if page.name == "wijk_calendar":
+        return reverse(
+            f"activities:{page.name}", kwargs={"slug": activity.neighbourhood.wijk.slug}
+        )
     return reverse(f"activities:{page.name}", kwargs={"pk": activity.pk})
 
 
@@ -103,7 +117,7 @@ def test_matrix(client, page, persona, people, activity, venue):
 
 
 def test_matrix_size():
-    assert len(PAGES) * len(PERSONAS) == 80
+    assert len(PAGES) * len(PERSONAS) == 136
 
 
 def test_registrant_list_shows_contact_details_only_to_organisers(
@@ -148,3 +162,23 @@ def test_unknown_activity_is_404(client, resident):
     client.force_login(resident)
     assert client.get(reverse("activities:detail", kwargs={"pk": 999999})).status_code == 404
     assert client.get(reverse("activities:edit", kwargs={"pk": 999999})).status_code == 404
+
+
+def test_personal_feed_opens_only_with_its_signed_token(client, activity, registrant, resident):
+    from activities.calendars import feed_token
+
+    url = reverse("activities:personal_calendar", kwargs={"token": feed_token(registrant)})
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"SUMMARY:Koffieochtend Pittelo" in response.content
+    forged = feed_token(resident)[:-3] + "abc"
+    assert client.get(url.replace(feed_token(registrant), forged)).status_code == 404
+    # A token of another signing purpose (the same key, another salt) opens nothing.
+    from django.core import signing
+
+    other = signing.dumps(registrant.pk, salt="notifications.unsubscribe")
+    bad = reverse("activities:personal_calendar", kwargs={"token": other})
+    assert client.get(bad).status_code == 404
+    registrant.is_active = False
+    registrant.save()
+    assert b"Koffieochtend" not in client.get(url).content

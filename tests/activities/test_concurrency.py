@@ -1,6 +1,7 @@
 """Thirty people register for twenty places at the same moment: twenty registered and
 ten waiting; two cancellations at once promote exactly two; an activity and a booking of
-the same room and time never both exist."""
+the same room and time never both exist; two scans of one check-in code at once mark
+the person present once; two reminder runs at once remind each person once."""
 
 import datetime as dt
 
@@ -8,7 +9,12 @@ import pytest
 from django.utils import timezone
 
 from activities.models import Activity, Registration
-from activities.services import activity_create, registration_cancel, registration_create
+from activities.services import (
+    activity_create,
+    registration_cancel,
+    registration_check_in,
+    registration_create,
+)
 from mijnbuurt.core.exceptions import ServiceError
 from mijnbuurt.notifications.models import Notification
 from tests.accounts.factories import UserFactory
@@ -91,3 +97,39 @@ def test_activity_and_booking_for_one_room_never_both_exist(
         assert Activity.objects.count() == (0 if isinstance(results[0], ServiceError) else 1)
         Activity.objects.all().delete()
         Booking.objects.all().delete()
+
+
+def test_two_scans_of_one_code_mark_it_once(activity, registrant, organiser):
+    activity.start = timezone.now() + dt.timedelta(minutes=30)
+    activity.end = activity.start + dt.timedelta(hours=2)
+    activity.save()
+    registration = Registration.objects.get(user=registrant)
+    results = run_concurrently(
+        lambda _n: registration_check_in(
+            activity=activity, actor=organiser, code=registration.code
+        ),
+        [1, 2],
+    )
+    assert sorted(type(result).__name__ for result in results) == [
+        "Registration",
+        "ServiceError",
+    ]
+    [refused] = [result for result in results if isinstance(result, ServiceError)]
+    assert refused.code == "already"
+    [marked] = [result for result in results if isinstance(result, Registration)]
+    registration.refresh_from_db()
+    assert registration.attended_at == marked.attended_at
+
+
+def test_two_reminder_runs_at_once_remind_each_person_once(activity):
+    from activities.tasks import activity_reminders_send
+
+    day = timezone.localdate() + dt.timedelta(days=1)
+    activity.start = timezone.make_aware(dt.datetime.combine(day, dt.time(10)))
+    activity.end = activity.start + dt.timedelta(hours=2)
+    activity.save()
+    for person in UserFactory.create_batch(5):
+        registration_create(activity=activity, user=person)
+    results = run_concurrently(lambda _n: activity_reminders_send(), [1, 2])
+    assert sum(results) == 5
+    assert Notification.objects.filter(kind="activity_reminder").count() == 5

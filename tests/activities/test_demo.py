@@ -1,5 +1,6 @@
 """seed_demo plans activities in the demo community buildings for the coming weeks,
-each with its room booked; twice gives the same."""
+each with its room booked, and one past breakfast with attendance and a report; twice
+gives the same."""
 
 import io
 
@@ -23,7 +24,13 @@ def test_seed_plans_activities_across_assen_once():
     demo.seed(out=io.StringIO())
     assert Activity.objects.count() == count
     assert count >= 20
-    assert Activity.objects.filter(start__gt=timezone.now()).count() == count
+    assert Activity.objects.filter(start__gt=timezone.now()).count() == count - 1
     assert not Activity.objects.filter(place="room", booking__isnull=True).exists()
     assert Activity.objects.values("neighbourhood").distinct().count() >= 5
-    assert Registration.objects.filter(user__email=demo.RESIDENT_EMAIL).count() == 1
+    mine = Registration.objects.filter(user__email=demo.RESIDENT_EMAIL)
+    assert mine.count() == 2
+    [past] = Activity.objects.filter(end__lt=timezone.now())
+    assert past.reported_at is not None
+    assert past.attendance >= 3
+    assert past.registrations.filter(attended_at__isnull=False).count() == 3
+    assert mine.filter(activity=past, attended_at__isnull=False).exists()

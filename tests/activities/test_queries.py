@@ -32,3 +32,45 @@ def test_activity_page_queries_stay_flat(
     # 6: the organiser's current membership of the organisation is read, not assumed
     with django_assert_num_queries(6):
         client.get(reverse("activities:registrations", kwargs={"pk": activity.pk}))
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_check_in_page_queries_stay_flat(
+    client, django_assert_num_queries, activity, organiser, size
+):
+    for number in range(size):
+        registration = RegistrationFactory(activity=activity)
+        if number % 2:
+            registration.attended_at = registration.created_at
+            registration.save()
+    client.force_login(organiser)
+    # session, user, the activity, the organiser's membership, the list (counted from it),
+    # the header's unread notifications
+    with django_assert_num_queries(6):
+        client.get(reverse("activities:check_in", kwargs={"pk": activity.pk}))
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_my_activities_queries_stay_flat(client, django_assert_num_queries, organisation, size):
+    person = UserFactory()
+    for _n in range(size):
+        RegistrationFactory(activity=ActivityFactory(organisation=organisation), user=person)
+    client.force_login(person)
+    # session, user, the coming registrations, the past ones, the header's notifications
+    with django_assert_num_queries(5):
+        client.get(reverse("activities:mine"))
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_feeds_read_one_query(client, django_assert_num_queries, organisation, places, size):
+    from activities.calendars import feed_token
+
+    person = UserFactory()
+    for _n in range(size):
+        activity = ActivityFactory(organisation=organisation, neighbourhood=places["pittelo"])
+        RegistrationFactory(activity=activity, user=person)
+    # the wijk, its activities
+    with django_assert_num_queries(2):
+        client.get(reverse("activities:wijk_calendar", kwargs={"slug": "noord"}))
+    with django_assert_num_queries(1):
+        client.get(reverse("activities:personal_calendar", kwargs={"token": feed_token(person)}))

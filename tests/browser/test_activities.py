@@ -1,6 +1,7 @@
 """Activities in the browser, on a phone (375 px): a resident finds a coffee morning in
 their wijk, registers and downloads the calendar file; the organiser sees them in the
-registrant list. Every page is scanned by axe.
+registrant list; the organiser checks people in at the door on a phone and writes how
+it went afterwards. Every page is scanned by axe.
 
 The pages are visited in English (/en/): the Dutch of this app's texts comes with the
 catalogue, and the flow is the same in both languages.
@@ -105,3 +106,82 @@ def test_resident_finds_a_coffee_morning_registers_and_adds_it_to_the_calendar(
     assert_accessible(organiser_page)
     phone.close()
     desk.close()
+
+
+def test_organiser_checks_people_in_at_the_door_on_a_phone(browser, live_server):
+    """Anna shows her code on "My activities"; the organiser, on a phone, types it
+    (as a scanner would, ending with Enter), then marks Bert present by hand; after
+    the activity they write how it went."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from activities.services import registration_create
+
+    pittelo = BuurtFactory(name="Pittelo", slug="pittelo", wijk=WijkFactory(slug="noord"))
+    organiser = UserFactory(email="olga@example.org", display_name="Olga")
+    organisation = OrganisationFactory(name="Stichting Samen", slug="stichting-samen")
+    organisation.members.add(organiser)
+    start = timezone.now() + dt.timedelta(hours=1)
+    activity = ActivityFactory(
+        title="Koffieochtend Pittelo",
+        organisation=organisation,
+        created_by=organiser,
+        neighbourhood=pittelo,
+        start=start,
+        end=start + dt.timedelta(hours=2),
+    )
+    anna = UserFactory(email="anna@example.org", display_name="Anna")
+    bert = UserFactory(email="bert@example.org", display_name="Bert")
+    code = registration_create(activity=activity, user=anna).code
+    registration_create(activity=activity, user=bert)
+
+    resident = browser.new_context(viewport=PHONE, locale="nl-NL", base_url=live_server.url)
+    page = resident.new_page()
+    _log_in(resident, live_server.url, anna)
+    page.goto("/en/activiteiten/mijn/")
+    expect(page.get_by_text(code, exact=True)).to_be_visible()
+    expect(page.get_by_role("img", name=f"QR code of check-in code {code}")).to_be_visible()
+    assert_accessible(page)
+
+    door = browser.new_context(viewport=PHONE, locale="nl-NL", base_url=live_server.url)
+    desk = door.new_page()
+    _log_in(door, live_server.url, organiser)
+    desk.goto(f"/en/activiteiten/{activity.pk}/")
+    desk.get_by_role("link", name="Check-in at the door").click()
+    desk.wait_for_url(re.compile(r"/aanwezig/$"))
+    assert_accessible(desk)
+    desk.get_by_label("Check-in code").fill(code.lower())
+    desk.get_by_label("Check-in code").press("Enter")
+    expect(desk.get_by_text("Present: Anna", exact=True)).to_be_visible()
+    expect(desk.get_by_text("Present: 1 of 2 registered")).to_be_visible()
+    assert_accessible(desk)
+    desk.get_by_label("Check-in code").fill(code)
+    desk.get_by_label("Check-in code").press("Enter")
+    expect(desk.get_by_text("Anna is already checked in", exact=False)).to_be_visible()
+    desk.get_by_role("button", name="Mark Bert present").click()
+    expect(desk.get_by_text("Present: 2 of 2 registered")).to_be_visible()
+    assert_accessible(desk)
+    assert Registration.objects.filter(attended_at__isnull=False).count() == 2
+    # Nothing is wider than the phone.
+    assert desk.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    desk.goto(f"/en/activiteiten/{activity.pk}/aanmeldingen/")
+    expect(desk.get_by_text("Present: 2 of 2 registered")).to_be_visible()
+    assert_accessible(desk)
+
+    # Afterwards the organiser writes how it went: the count starts at who checked in.
+    type(activity).objects.filter(pk=activity.pk).update(
+        start=start - dt.timedelta(hours=4), end=start - dt.timedelta(hours=2)
+    )
+    desk.goto(f"/en/activiteiten/{activity.pk}/")
+    desk.get_by_role("link", name="Write how it went").click()
+    expect(desk.get_by_label("How many people came")).to_have_value("2")
+    assert_accessible(desk)
+    desk.get_by_label("How many people came").fill("5")
+    desk.get_by_label("What happened").fill("Drie nieuwe buren kwamen koffie drinken.")
+    desk.get_by_role("button", name="Save the report").click()
+    expect(desk.get_by_text("5 people came.")).to_be_visible()
+    expect(desk.get_by_text("Drie nieuwe buren kwamen koffie drinken.")).to_be_visible()
+    assert_accessible(desk)
+    resident.close()
+    door.close()
