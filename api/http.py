@@ -84,15 +84,22 @@ def seconds_to_wait(request: HttpRequest) -> int:
     return min(max(usage["time_left"], 1), period_seconds(rate))
 
 
-def api_view(view):
-    """Wrap a view of the API in the rules every answer shares (see the module)."""
+def api_view(view=None, *, params=frozenset()):
+    """Wrap a view of the API in the rules every answer shares (see the module).
+
+    ``params``: the query parameters the view knows (a set, or a function that gives
+    it); any other is a 400 problem that names it. ``None`` checks nothing.
+    """
+    if view is None:
+        return lambda view: api_view(view, params=params)
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         # Outside the language prefixes: the client's Accept-Language (Dutch by default).
         language = translation.get_language_from_request(request)
+        known = params() if callable(params) else params
         with translation.override(language):
-            response = _answer(view, request, *args, **kwargs)
+            response = _answer(view, request, *args, known=known, **kwargs)
         response["Content-Language"] = language
         patch_vary_headers(response, ["Accept-Language"])
         response["API-Version"] = VERSION
@@ -108,7 +115,30 @@ def api_view(view):
     return wrapped
 
 
-def _answer(view, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+def _unknown_params(request: HttpRequest, known) -> HttpResponse | None:
+    """A 400 problem naming each query parameter the operation does not know."""
+    if known is None:
+        return None
+    unknown = [name for name in request.GET if name not in known]
+    if not unknown:
+        return None
+    return problem(
+        request,
+        400,
+        ngettext(
+            "Unknown query parameter: %(names)s.",
+            "Unknown query parameters: %(names)s.",
+            len(unknown),
+        )
+        % {"names": ", ".join(unknown)},
+        invalid_params=[
+            {"name": name, "code": "unknown", "reason": _("This parameter is not known here.")}
+            for name in unknown
+        ],
+    )
+
+
+def _answer(view, request: HttpRequest, *args, known=None, **kwargs) -> HttpResponse:
     wait = seconds_to_wait(request)
     if wait:
         return problem(
@@ -137,6 +167,9 @@ def _answer(view, request: HttpRequest, *args, **kwargs) -> HttpResponse:
             _("This API only reads: use GET."),
             headers={"Allow": ALLOWED_METHODS},
         )
+    refused = _unknown_params(request, known)
+    if refused is not None:
+        return refused
     if head:
         request.method = "GET"
     try:
@@ -179,7 +212,7 @@ def _conditional(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     return response
 
 
-@api_view
+@api_view(params=None)
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any path under /api/v1/ that names no resource."""
     return problem(request, 404, _("There is no resource at this address."))

@@ -19,9 +19,10 @@ MAX_PAGE_SIZE = 100
 def page_of(request: HttpRequest, queryset, *, page: int, page_size: int) -> tuple[list, dict]:
     """The items of ``page`` (a slice of ``queryset``) and what the answer says about it.
 
-    Two queries: the count and the page (plus the queryset's prefetches).
+    Two queries: the count and the page (plus the queryset's prefetches); none for a
+    list made beforehand.
     """
-    total = queryset.count()
+    total = len(queryset) if isinstance(queryset, list) else queryset.count()
     pages = max(1, math.ceil(total / page_size))
     if page > pages:
         raise Http404(

@@ -124,10 +124,18 @@ class Room(Schema):
     facilities: list[str]
 
 
-class OpeningHours(Schema):
+LOCAL_TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$"
+
+
+class Hours(Schema):
+    """Opening hours as the clock in Assen shows them (HH:MM:SS, no offset)."""
+
+    opens: str = Field(pattern=LOCAL_TIME)
+    closes: str = Field(pattern=LOCAL_TIME)
+
+
+class OpeningHours(Hours):
     weekday: int = Field(description="0 is Monday.")
-    opens: dt.time
-    closes: dt.time
 
 
 class Venue(Schema):
@@ -186,3 +194,124 @@ class Feature(Schema):
 class FeatureCollection(Page):
     type: str = "FeatureCollection"
     features: list[Feature]
+
+
+class CategoryRef(Schema):
+    slug: str
+    name: str
+
+
+class Listing(Schema):
+    id: int
+    title: str
+    description: str
+    direction: str = Field(description="offer or request")
+    kind: str = Field(description="help, skill, lend or paid")
+    category: CategoryRef
+    neighbourhood: Area
+    organisation: OrganisationRef | None = Field(
+        description="For a paid service: the approved organisation that offers it."
+    )
+    price: str | None = Field(description="For a paid service: its price, as the offer says.")
+    created_at: dt.datetime
+    expires_at: dt.datetime
+    url: str = Field(description="The listing's page on the site.")
+
+
+class ListingList(Page):
+    embedded: dict[str, list[Listing]] = Field(alias="_embedded")
+
+
+class VenueRef(Schema):
+    slug: str
+    name: str
+    address: str
+
+
+class ActivityPlace(Schema):
+    kind: str = Field(description="room, address or online")
+    venue: VenueRef | None = Field(description="For an activity in a room.")
+    room: str | None = Field(description="The room's name.")
+    address: str | None = Field(
+        description=(
+            "The address: of the building, or the one an organisation or building "
+            "gave. None for an online activity (its link is only for who registered)."
+        )
+    )
+
+
+class Organiser(Schema):
+    kind: str = Field(description="initiative, organisation, venue or area_team")
+    name: str
+
+
+class Activity(Schema):
+    id: int
+    title: str
+    description: str
+    kind: str
+    audience: str
+    start: dt.datetime
+    end: dt.datetime
+    neighbourhood: Area
+    place: ActivityPlace
+    organiser: Organiser
+    step_free: bool
+    is_free: bool
+    costs: str
+    registration: str = Field(description="none, platform or elsewhere")
+    places: int | None = Field(description="Places in all, if limited.")
+    places_left: int | None = Field(description="Free places, if limited.")
+    url: str
+
+
+class ActivityList(Page):
+    embedded: dict[str, list[Activity]] = Field(alias="_embedded")
+
+
+class Busy(Schema):
+    start: dt.datetime
+    end: dt.datetime
+
+
+class RoomDay(Schema):
+    name: str
+    busy: list[Busy] = Field(description="Booked stretches, without who booked or why.")
+
+
+class OccupancyDay(Schema):
+    date: dt.date
+    closed: bool
+    opening_hours: list[Hours]
+    rooms: list[RoomDay]
+
+
+class Occupancy(Schema):
+    venue: VenueRef
+    date_from: dt.date
+    date_until: dt.date
+    days: list[OccupancyDay]
+
+
+SUPPRESSED = "A count below 5 is given as the text <5."
+
+
+class Figures(Schema):
+    initiatives: int | str = Field(description="Initiatives filed. " + SUPPRESSED)
+    supports: int | str = Field(description="Support given to initiatives. " + SUPPRESSED)
+    help_requests: int | str = Field(description="Help requests filed. " + SUPPRESSED)
+    activities: int | str = Field(description="Activities held. " + SUPPRESSED)
+    exchange_listings: int | str = Field(description="Listings placed. " + SUPPRESSED)
+    exchange_replies: int | str = Field(description="Replies to listings. " + SUPPRESSED)
+    exchange_matches: int | str = Field(description="Matches confirmed. " + SUPPRESSED)
+    booked_hours: float = Field(description="Hours booked in community buildings.")
+
+
+class WijkMonth(Schema):
+    wijk: Area
+    month: str = Field(description="YYYY-MM")
+    figures: Figures
+
+
+class WijkMonthList(Page):
+    embedded: dict[str, list[WijkMonth]] = Field(alias="_embedded")

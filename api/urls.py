@@ -1,6 +1,8 @@
 """/api/v1: the operations of ``api.endpoints`` and the API's own pages, each wrapped in
 ``api.http.api_view``; any other path under /api/v1/ is a problem+json 404."""
 
+from functools import partial
+
 from django.urls import path, re_path
 
 from . import views
@@ -11,7 +13,11 @@ app_name = "api"
 
 _patterns, _, _ = api.urls
 operations = [
-    path(f"v1/{pattern.pattern}", api_view(pattern.callback), name=pattern.name)
+    path(
+        f"v1/{pattern.pattern}",
+        api_view(pattern.callback, params=partial(views.query_names, pattern.name)),
+        name=pattern.name,
+    )
     for pattern in _patterns
     if pattern.name != "api-root"
 ]

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from mijnbuurt.accounts.groups import KEEP
+
 
 class ReportsConfig(AppConfig):
     """The municipality's reports under /admin/rapportages/.
@@ -11,8 +13,13 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     verbose_name = _("Reports")
+    staff_permissions = {"experiment": KEEP, "experimentnote": KEEP}
 
     def ready(self) -> None:
+        from mijnbuurt.accounts.personal_data import register_personal_data
+
         from .cache import connect_signals
+        from .pilots.personal_data import pilot_notes_export
 
         connect_signals()
+        register_personal_data("pilot_notes", export=pilot_notes_export)

@@ -10,7 +10,17 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from ..http import VERSION, problem
-from . import areas, initiatives, organisations, tasks, venues
+from . import (
+    activities,
+    areas,
+    catalogue,
+    figures,
+    initiatives,
+    listings,
+    organisations,
+    tasks,
+    venues,
+)
 
 
 class PublicApi(NinjaAPI):
@@ -23,7 +33,8 @@ api = PublicApi(
     version=VERSION,
     description=(
         "The public, read-only data of Mijn buurt Assen: initiatives, volunteer tasks, "
-        "community buildings, the social map and the wijken and buurten of Assen. "
+        "community buildings (with their occupancy), the social map, offers and requests, "
+        "activities, figures per wijk and month, and the wijken and buurten of Assen. "
         "It follows the Dutch government's API Design Rules."
     ),
     urls_namespace="api-v1",
@@ -34,7 +45,11 @@ api.add_router("/initiatives", initiatives.router, tags=["initiatives"])
 api.add_router("/volunteer-tasks", tasks.router, tags=["volunteer tasks"])
 api.add_router("/venues", venues.router, tags=["community buildings"])
 api.add_router("/organisations", organisations.router, tags=["social map"])
+api.add_router("/listings", listings.router, tags=["offers and requests"])
+api.add_router("/activities", activities.router, tags=["activities"])
 api.add_router("", areas.router, tags=["wijken and buurten"])
+api.add_router("", figures.router, tags=["figures"])
+api.add_router("", catalogue.router, tags=["catalogue"])
 
 
 @api.exception_handler(ValidationError)

@@ -69,6 +69,7 @@ def wijk_list(request, query: Query[PageQuery]):
 
 @router.get("/wijken/{code}", response={200: Feature, **ERRORS}, summary="One wijk")
 def wijk_detail(request, params: Path[AreaCode]):
+    """A wijk as a GeoJSON Feature."""
     return _one(request, WIJK, params.code)
 
 
@@ -81,4 +82,5 @@ def buurt_list(request, query: Query[BuurtQuery]):
 
 @router.get("/buurten/{code}", response={200: Feature, **ERRORS}, summary="One buurt")
 def buurt_detail(request, params: Path[AreaCode]):
+    """A buurt as a GeoJSON Feature."""
     return _one(request, BUURT, params.code)

@@ -1,9 +1,13 @@
 """What the routers share: page and area parameters, site links, area references."""
 
+import datetime as dt
+from enum import StrEnum
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from ninja import Field, Schema
+from ninja.errors import ValidationError
 
 from mijnbuurt.core.params import MAX_ID
 
@@ -32,6 +36,29 @@ class AreaQuery(PageQuery):
     )
 
 
+# The days a query may name: enough for any plan, and far from the calendar's ends,
+# where a day's arithmetic (the next day, midnight in UTC) would not exist.
+FIRST_DAY = dt.date(2000, 1, 1)
+LAST_DAY = dt.date(2999, 12, 31)
+
+
+def day_param(description: str):
+    """An optional day (YYYY-MM-DD) in a query, from 2000 to 2999."""
+    return Field(
+        None,
+        ge=FIRST_DAY,
+        le=LAST_DAY,
+        description=description,
+        json_schema_extra={"pattern": "^2[0-9]{3}-"},
+    )
+
+
+def choices(name: str, text_choices) -> type[StrEnum]:
+    """The values of a model's choices as an enumeration named ``name`` in the
+    description (models' ``Kind`` classes would all be called ``Kind`` there)."""
+    return StrEnum(name, {value: value for value in text_choices.values})
+
+
 def id_path(description: str):
     """An id in a path: a number the database can hold."""
     return Field(..., ge=1, le=MAX_ID, description=description)
@@ -51,3 +78,8 @@ def listing(request, queryset, query: PageQuery, *, name: str, item) -> dict:
     """A page of ``queryset`` with its links, each item shaped by ``item(request, obj)``."""
     items, page = page_of(request, queryset, page=query.page, page_size=query.page_size)
     return {**page, "_embedded": {name: [item(request, obj) for obj in items]}}
+
+
+def refuse(name: str, reason: str):
+    """Answer 400 (a problem whose ``invalidParams`` names the parameter ``name``)."""
+    raise ValidationError([{"loc": ("query", name), "type": "invalid", "msg": str(reason)}])

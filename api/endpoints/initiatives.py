@@ -10,7 +10,7 @@ from initiatives.models import PUBLIC_STATUSES, Theme
 
 from .. import selectors
 from ..schemas import Initiative, InitiativeList
-from .common import ERRORS, AreaQuery, area, id_path, listing, site_url
+from .common import ERRORS, AreaQuery, area, day_param, id_path, listing, site_url
 
 router = Router(by_alias=True)
 # The API names the statuses as the site shows them.
@@ -21,8 +21,8 @@ assert set(STATUS_NAMES) == {str(status) for status in PUBLIC_STATUSES}
 class InitiativeQuery(AreaQuery):
     theme: Theme | None = None
     status: str | None = Field(None, pattern="^(running|completed)$")
-    date_from: dt.date | None = Field(None, description="Running on or after this day.")
-    date_until: dt.date | None = Field(None, description="Started on or before this day.")
+    date_from: dt.date | None = day_param("Running on or after this day.")
+    date_until: dt.date | None = day_param("Started on or before this day.")
 
 
 class InitiativeId(Schema):
@@ -76,6 +76,7 @@ def initiative_list(request, query: Query[InitiativeQuery]):
 
 @router.get("/{int:id}", response={200: Initiative, **ERRORS}, summary="One initiative")
 def initiative_detail(request, params: Path[InitiativeId]):
+    """A running or completed initiative, with ``Last-Modified``."""
     initiative = selectors.initiatives_for_api().filter(pk=params.id).first()
     if initiative is None:
         raise Http404(_("There is no published initiative with this id."))

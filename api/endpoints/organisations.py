@@ -48,6 +48,7 @@ def organisation_list(request, query: Query[OrganisationQuery]):
 
 @router.get("/{slug}", response={200: Organisation, **ERRORS}, summary="One organisation")
 def organisation_detail(request, params: Path[OrganisationSlug]):
+    """An approved organisation of the social map."""
     organisation = selectors.organisations_for_api().filter(slug=params.slug).first()
     if organisation is None:
         raise Http404(_("There is no organisation on the social map with this slug."))

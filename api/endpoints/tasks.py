@@ -10,7 +10,7 @@ from initiatives.models import Theme
 
 from .. import selectors
 from ..schemas import Task, TaskList
-from .common import ERRORS, SLUG, AreaQuery, area, id_path, listing, site_url
+from .common import ERRORS, SLUG, AreaQuery, area, day_param, id_path, listing, site_url
 
 router = Router(by_alias=True)
 
@@ -20,8 +20,8 @@ class TaskQuery(AreaQuery):
     kind: str | None = Field(
         None, max_length=110, pattern=SLUG, description="The slug of a kind of task."
     )
-    date_from: dt.date | None = Field(None, description="With a shift on or after this day.")
-    date_until: dt.date | None = Field(None, description="With a shift on or before this day.")
+    date_from: dt.date | None = day_param("With a shift on or after this day.")
+    date_until: dt.date | None = day_param("With a shift on or before this day.")
 
 
 class TaskId(Schema):
@@ -80,6 +80,7 @@ def task_list(request, query: Query[TaskQuery]):
 
 @router.get("/{int:id}", response={200: Task, **ERRORS}, summary="One open volunteer task")
 def task_detail(request, params: Path[TaskId]):
+    """An open volunteer task with its shifts to come, with ``Last-Modified``."""
     task = selectors.tasks_for_api().filter(pk=params.id).first()
     if task is None:
         raise Http404(_("There is no open volunteer task with this id."))

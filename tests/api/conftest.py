@@ -83,6 +83,7 @@ def city(db, staff):
     requester = UserFactory(email="hulpvrager@example.org", display_name="Henk")
     help_request = file_request(requester, buurt)
     return {
+        **_exchange_and_activities(wijk, buurt, other, venue, organisation, running),
         "wijk": wijk,
         "buurt": buurt,
         "other": other,
@@ -99,4 +100,136 @@ def city(db, staff):
         "organisation": organisation,
         "requester": requester,
         "help_request": help_request,
+    }
+
+
+def _exchange_and_activities(wijk, buurt, other, venue, organisation, running) -> dict:
+    """Listings, activities and a booking, with what the API must leave out of them."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from activities.models import Activity
+    from exchange.models import Listing
+    from tests.accounts.factories import UserFactory
+    from tests.activities.factories import ActivityFactory, RegistrationFactory
+    from tests.exchange.factories import (
+        CategoryFactory,
+        ConversationFactory,
+        ListingFactory,
+        MessageFactory,
+    )
+    from venues.services import booking_request
+
+    owner = UserFactory(
+        email="aanbieder@example.org", display_name="Annet Aanbieder", home_neighbourhood=buurt
+    )
+    tuin = CategoryFactory(name="Tuin", slug="tuin")
+    offer = ListingFactory(
+        owner=owner,
+        title="Hulp bij snoeien",
+        category=tuin,
+        neighbourhood=buurt,
+        description="Ik snoei je heg.",
+    )
+    request = ListingFactory(
+        owner=owner,
+        title="Wie leent een ladder?",
+        direction=Listing.Direction.REQUEST,
+        kind=Listing.Kind.LEND,
+        neighbourhood=other,
+    )
+    paid = ListingFactory(
+        owner=owner,
+        title="Klusdienst",
+        kind=Listing.Kind.PAID,
+        organisation=organisation,
+        price_info="25 euro per uur",
+        neighbourhood=wijk,
+    )
+    withdrawn = ListingFactory(
+        owner=owner,
+        title="Ingetrokken aanbod",
+        neighbourhood=buurt,
+        status=Listing.Status.WITHDRAWN,
+    )
+    expired = ListingFactory(
+        owner=owner,
+        title="Verlopen aanbod",
+        neighbourhood=buurt,
+        expires_at=timezone.now() - dt.timedelta(days=1),
+    )
+    conversation = ConversationFactory(listing=offer, replier=UserFactory(display_name="Rik"))
+    MessageFactory(conversation=conversation, body="Mijn adres is Kerkstraat 12")
+
+    room = venue.rooms.get()
+    day = timezone.localdate() + dt.timedelta(days=(2 - timezone.localdate().weekday()) % 7 + 14)
+    booker = UserFactory(email="boeker@example.org", display_name="Bram Boeker")
+    booking = booking_request(
+        booker=booker,
+        room=room,
+        date=day,
+        start_time=dt.time(19),
+        end_time=dt.time(21),
+        purpose="Geheime vergadering",
+        attendees=10,
+        booker_kind="initiative",
+        booker_phone="0612345678",
+    )[0]
+    in_room = ActivityFactory(
+        title="Yoga in de grote zaal",
+        kind=Activity.Kind.SPORTS,
+        neighbourhood=wijk,
+        place=Activity.Place.ROOM,
+        room=room,
+        address="",
+        organiser_kind=Activity.OrganiserKind.VENUE,
+        organisation=None,
+        venue=venue,
+        capacity=10,
+    )
+    RegistrationFactory(activity=in_room, user=UserFactory(email="deelnemer@example.org"))
+    at_organisation = ActivityFactory(
+        title="Spreekuur", neighbourhood=buurt, organisation=organisation, address="Brink 1"
+    )
+    at_home = ActivityFactory(
+        title="Buurtborrel",
+        neighbourhood=buurt,
+        organiser_kind=Activity.OrganiserKind.INITIATIVE,
+        organisation=None,
+        initiative=running,
+        address="Thuisstraat 7, Assen",
+        registration=Activity.Registration.NONE,
+        capacity=None,
+    )
+    online = ActivityFactory(
+        title="Online cursus",
+        kind=Activity.Kind.COURSE,
+        neighbourhood=other,
+        place=Activity.Place.ONLINE,
+        address="",
+        online_link="https://meet.example.net/geheime-kamer",
+        organisation=organisation,
+    )
+    cancelled = ActivityFactory(
+        title="Afgelast feest",
+        neighbourhood=buurt,
+        status=Activity.Status.CANCELLED,
+        organisation=organisation,
+    )
+    return {
+        "owner": owner,
+        "offer": offer,
+        "request": request,
+        "paid": paid,
+        "withdrawn": withdrawn,
+        "expired": expired,
+        "booking": booking,
+        "booker": booker,
+        "booking_day": day,
+        "in_room": in_room,
+        "at_organisation": at_organisation,
+        "at_home": at_home,
+        "online": online,
+        "cancelled": cancelled,
     }

@@ -48,6 +48,11 @@ def test_documentation_page_lists_every_resource(client):
         "/api/v1/organisations",
         "/api/v1/wijken",
         "/api/v1/buurten/{code}",
+        "/api/v1/listings",
+        "/api/v1/activities/{id}",
+        "/api/v1/venues/{slug}/occupancy",
+        "/api/v1/wijk-figures",
+        "/api/v1/catalogus",
     ):
         assert f"GET {path}</code>" in page
     assert "page_size" in page
@@ -212,10 +217,10 @@ def test_the_documentation_page_is_in_english_too(client, db):
 
 
 def test_the_benchmark_names_every_list_and_an_item_of_each(client, city):
-    from api.bench import LISTS, pages
+    from api.bench import LISTS, OTHERS, pages
 
     paths = [page.path for page in pages()]
-    assert len(paths) == 2 * len(LISTS) + 1
+    assert len(paths) == 2 * len(LISTS) + 1 + len(OTHERS)
     for path in paths:
         assert client.get(path).status_code == 200, path
 
@@ -227,3 +232,66 @@ def test_a_malformed_api_rate_limit_stops_the_start(value):
     result = manage("check", env={"DEBUG": "true", "API_RATE_LIMIT": value})
     assert result.returncode != 0
     assert "API_RATE_LIMIT" in result.stderr
+
+
+def _every_path(city) -> list[str]:
+    """Every operation of the description, with a key that exists in ``city``."""
+    from api.views import openapi_schema
+
+    keys = {
+        "/initiatives/{id}": city["running"].pk,
+        "/volunteer-tasks/{id}": city["task"].pk,
+        "/listings/{id}": city["offer"].pk,
+        "/activities/{id}": city["in_room"].pk,
+        "/wijken/{code}": "WK010601",
+        "/buurten/{code}": "BU01060101",
+        "/organisations/{slug}": "welzijn-centrum",
+    }
+    paths = []
+    for path in openapi_schema()["paths"]:
+        key = keys.get(path, "de-brink")
+        paths.append("/api/v1" + re.sub(r"\{[a-z]+\}", str(key), path))
+    return paths
+
+
+def test_every_operation_refuses_an_unknown_query_parameter(client, city):
+    paths = [*_every_path(city), "/api/v1", "/api/v1/openapi.json", "/api/v1/docs"]
+    assert len(paths) >= 22
+    for path in paths:
+        assert client.get(path).status_code == 200, path
+        response = client.get(path, {"sort": "title"})
+        body = assert_problem(response, 400)
+        assert "sort" in body["detail"], path
+        assert body["invalidParams"] == [
+            {"name": "sort", "code": "unknown", "reason": body["invalidParams"][0]["reason"]}
+        ]
+
+
+def test_a_misspelt_parameter_is_named_and_nothing_is_read(
+    client, city, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get("/api/v1/initiatives", {"wjik": "centrum", "page": 1, "thema": "x"})
+    body = assert_problem(response, 400)
+    assert [p["name"] for p in body["invalidParams"]] == ["wjik", "thema"]
+    assert "wjik" in body["detail"]
+    assert "thema" in body["detail"]
+    english = client.get("/api/v1/listings", {"soort": "x"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["detail"] == "Unknown query parameter: soort."
+
+
+def test_the_description_says_how_answers_are_sent(client, db):
+    schema = client.get("/api/v1/openapi.json").json()
+    for path, methods in schema["paths"].items():
+        for status, response in methods["get"]["responses"].items():
+            if status.startswith(("4", "5")):
+                assert list(response["content"]) == ["application/problem+json"], path
+            if status == "200":
+                assert "API-Version" in response["headers"], path
+    assert (
+        "application/ld+json"
+        in schema["paths"]["/catalogus"]["get"]["responses"]["200"]["content"]
+    )
+    assert (
+        "application/geo+json" in schema["paths"]["/wijken"]["get"]["responses"]["200"]["content"]
+    )

@@ -213,7 +213,31 @@ def areas_for_api(level: str) -> QuerySet[Neighbourhood]:
     )
 
 
+def wijken_for_figures() -> QuerySet[Neighbourhood]:
+    """The wijken by code, without their boundaries."""
+    return Neighbourhood.objects.filter(level=WIJK).only(*AREA_FIELDS).order_by("code")
+
+
 def buurten_filtered(queryset: QuerySet[Neighbourhood], *, wijk: str | None) -> QuerySet:
     if wijk:
         queryset = queryset.filter(Q(wijk__code=wijk) | Q(wijk__slug=wijk))
     return queryset
+
+
+# --- The subjects with a module of their own (they use ``in_area`` above) -------------
+
+from .activities import activities_filtered, activities_for_api  # noqa: E402
+from .exchange import listings_filtered, listings_for_api  # noqa: E402
+from .figures import COUNTS, HOURS, wijk_month_figures  # noqa: E402
+from .occupancy import venue_occupancy  # noqa: E402
+
+__all__ = [
+    "COUNTS",
+    "HOURS",
+    "activities_filtered",
+    "activities_for_api",
+    "listings_filtered",
+    "listings_for_api",
+    "venue_occupancy",
+    "wijk_month_figures",
+]
