@@ -50,10 +50,18 @@
     }
     if (chosen) { place(start); }
 
-    map.on("click", function (event) {
-      latitude.value = event.latlng.lat.toFixed(6);
-      longitude.value = event.latlng.lng.toFixed(6);
-      place(event.latlng);
+    function choose(latlng) {
+      latitude.value = latlng.lat.toFixed(6);
+      longitude.value = latlng.lng.toFixed(6);
+      place(latlng);
+    }
+    map.on("click", function (event) { choose(event.latlng); });
+    // A keyboard has no click: the arrow keys move the focused map (Leaflet), and Enter
+    // or Space chooses its centre. Only on the map itself, not on its zoom buttons.
+    element.addEventListener("keydown", function (event) {
+      if (event.target !== element || (event.key !== "Enter" && event.key !== " ")) { return; }
+      event.preventDefault();
+      choose(map.getCenter());
     });
     if (address) {
       // A new address replaces the point: the server looks it up when the form is sent.
