@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "venues",
     "exchange",
     "activities",
+    "buurtbudget",
     "reports",
     # The public read-only API under /api/v1/ (reads every app; nothing imports it).
     "api",
@@ -191,6 +192,14 @@ PAGE_CACHE_IGNORED_APPS = [
     *("admin", "auth", "contenttypes", "sessions", "account", "mfa", "socialaccount"),
     *("notifications", "helprequests"),
 ]
+# Models of the other apps that no public page shows: what people write each other,
+# reports, blocks and preferences in Vraag en aanbod; letter codes, voters, baskets and
+# votes of the buurtbudget (its results page is not a stored page).
+PAGE_CACHE_IGNORED_MODELS = [
+    *("exchange.Message", "exchange.Report", "exchange.ConversationAccess"),
+    *("exchange.Block", "exchange.Preference"),
+    *("buurtbudget.LetterCode", "buurtbudget.Voter", "buurtbudget.BallotItem", "buurtbudget.Vote"),
+]
 
 # --- Celery: Redis as broker when configured, otherwise run tasks in-process -------
 
@@ -237,6 +246,10 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Mijn buurt Assen <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the accessibility statement (/toegankelijkheid/) sends people with a problem.
+ACCESSIBILITY_CONTACT_EMAIL = env.str(
+    "ACCESSIBILITY_CONTACT_EMAIL", default="toegankelijkheid@assen.nl"
+)
 # A hung mail server holds a worker this many seconds at most; the sweeper tries again.
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
@@ -387,6 +400,8 @@ RATE_LIMITS = {
     "geocoder": "30/m/ip",
     # Vraag en aanbod: replies and messages between residents
     "exchange_messages": "10/m/user,100/h/user,1000/h/ip",
+    # activities: an organiser's message to everyone registered
+    "activity_messages": "5/h/user,50/h/ip",
 }
 RATE_LIMITS = {
     rule: env_rates(f"RATE_LIMIT_{rule.upper()}", default=rates)

@@ -19,6 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
     path("mijn-buurt/", core_views.start, name="start"),
+    path("toegankelijkheid/", core_views.accessibility, name="accessibility"),
     # Inside the language prefix, so that /en/i18n/setlang/ can translate /en/... URLs.
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("allauth.urls")),
@@ -31,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("vrijwilligerswerk/", include("volunteers.urls")),
     path("vraag-en-aanbod/", include("exchange.urls")),
     path("activiteiten/", include("activities.urls")),
+    path("buurtbudget/", include("buurtbudget.urls")),
+    path("proeven/", include("reports.pilots.urls")),
     prefix_default_language=False,
 )
 

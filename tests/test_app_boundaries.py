@@ -33,6 +33,8 @@ ALLOWED: dict[str, set[str]] = {
     # Activities book rooms through the venues' service and are organised for an
     # initiative, an organisation, a building or an area team.
     "activities": {"mijnbuurt", "neighbourhoods", "initiatives", "venues"},
+    # Buurtbudget commits a round's amount on an initiatives budget line.
+    "buurtbudget": {"mijnbuurt", "neighbourhoods", "initiatives"},
     "reports": {
         "mijnbuurt",
         "neighbourhoods",
@@ -42,6 +44,7 @@ ALLOWED: dict[str, set[str]] = {
         "venues",
         "exchange",
         "activities",
+        "buurtbudget",
     },
     # The public API reads every app, as the reports do; nothing imports it.
     "api": {
@@ -53,6 +56,7 @@ ALLOWED: dict[str, set[str]] = {
         "venues",
         "exchange",
         "activities",
+        "buurtbudget",
     },
 }
 

@@ -1,26 +1,27 @@
 """Whole public pages for anonymous visitors, kept in the cache and served without Django.
 
 A public page (home, lists, search, detail pages, wijken, the map page, the social map,
-venues: ``PAGE_CACHE_VIEWS``) looks the same to every visitor who is not logged in,
-so it is rendered once and then served from the cache (Redis in production, memory in
-development) by ``AnonymousPageCacheMiddleware``, with no session, no database query
-and no template. Django's own per-site cache cannot do this: a page that reads the
-session varies on the cookie, so it keeps a copy per visitor.
+venues: ``PAGE_CACHE_VIEWS``) looks the same to every visitor who is not logged in, so
+it is rendered once and then served from the cache (Redis in production, memory in
+development) by ``AnonymousPageCacheMiddleware``, with no session, no database query and
+no template. Django's own per-site cache cannot do this: a page that reads the session
+varies on the cookie, so it keeps a copy per visitor.
 
-A page is stored only when it is the same for everyone: a GET without a session
-cookie and without pending messages, answered 200 by a listed view, setting no cookie
-(so it holds no CSRF token: the language switch is a pair of links) and using no CSP
-nonce. A request with a session cookie (anyone logged in) never gets a stored page.
+A page is stored only when it is the same for everyone: a GET without a session cookie
+and without pending messages, answered 200 by a listed view, setting no cookie (so it
+holds no CSRF token: the language switch is a pair of links) and using no CSP nonce. A
+request with a session cookie (anyone logged in) never gets a stored page.
 
-A stored page is served until anything it may show changes: every save or delete of
-a model (of any app but ``PAGE_CACHE_IGNORED_APPS``: sessions, notifications, help
-requests and the like, which no public page shows) moves a content version on once
-the transaction commits, and the version is part of the entry. The version is read
-before a page is rendered, so a page rendered while data changed is stored under the
-old version and never served. What changes with the clock alone ("this week", the
-next shift) is fresh within ``PAGE_CACHE_SECONDS`` (0: off). Served pages carry an
-ETag and Last-Modified (a conditional GET gets a 304) and are sent gzipped when the
-browser accepts it: compressed once when stored, and kept apart from the plain copy,
+A stored page is served until anything it may show changes: every save or delete of a
+model (of any app but ``PAGE_CACHE_IGNORED_APPS``: sessions, notifications, help
+requests and the like, which no public page shows, and of any model but
+``PAGE_CACHE_IGNORED_MODELS``: the messages of Vraag en aanbod, ballots) moves a content
+version on once the transaction commits, and the version is part of the entry. The
+version is read before a page is rendered, so a page rendered while data changed is
+stored under the old version and never served. What changes with the clock alone ("this
+week", the next shift) is fresh within ``PAGE_CACHE_SECONDS`` (0: off). Served pages
+carry an ETag and Last-Modified (a conditional GET gets a 304) and are sent gzipped when
+the browser accepts it: compressed once when stored, and kept apart from the plain copy,
 so a request fetches from Redis only the copy it is sent (one round trip, with the
 version). Compression is safe from BREACH here because a stored page holds no secret.
 
@@ -51,8 +52,9 @@ from django.utils.text import compress_string
 VERSION_KEY = "page-cache:version"
 # Headers an entry does not keep: set again for each answer.
 OWN_HEADERS = {"content-length", "content-encoding", "etag", "last-modified", "cache-control"}
-# Saves that change nothing a page shows (a login stamps last_login).
-IGNORED_FIELDS = frozenset({"last_login"})
+# Saves that change nothing a page shows (a login stamps last_login; a message of Vraag
+# en aanbod stamps its conversation's last message and read marks).
+IGNORED_FIELDS = frozenset({"last_login", "last_message_at", "owner_read_at", "replier_read_at"})
 
 
 def enabled() -> bool:
@@ -212,6 +214,8 @@ class AnonymousPageCacheMiddleware:
 def _changed(sender, *, using=DEFAULT_DB_ALIAS, update_fields=None, **kwargs) -> None:
     if sender._meta.app_label in settings.PAGE_CACHE_IGNORED_APPS:
         return
+    if sender._meta.label in settings.PAGE_CACHE_IGNORED_MODELS:
+        return
     if update_fields and IGNORED_FIELDS.issuperset(update_fields):
         return
     transaction.on_commit(pages_changed, using=using)
@@ -224,3 +228,6 @@ def connect_signals() -> None:
     installed = {config.label for config in apps.get_app_configs()}
     if missing := set(settings.PAGE_CACHE_IGNORED_APPS) - installed:
         raise LookupError(f"PAGE_CACHE_IGNORED_APPS names no installed app: {sorted(missing)}")
+    models = {model._meta.label for model in apps.get_models()}
+    if missing := set(settings.PAGE_CACHE_IGNORED_MODELS) - models:
+        raise LookupError(f"PAGE_CACHE_IGNORED_MODELS names no model: {sorted(missing)}")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -6,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from mijnbuurt.accounts.models import User
 
+from . import accessibility as statement
 from .health import OK, health_report
 from .panels import panels_for
 from .start import SLOTS, remember_roles
@@ -17,6 +19,21 @@ def home(request):
     if request.user.is_authenticated:
         return redirect("start")
     return render(request, "home.html")
+
+
+@require_GET
+def accessibility(request):
+    """The accessibility statement (toegankelijkheidsverklaring), in the structure of the
+    Dutch model statement; what was checked and when comes from ``core.accessibility``."""
+    return render(
+        request,
+        "accessibility.html",
+        {
+            "statement": statement,
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+            "site_url": settings.SITE_URL,
+        },
+    )
 
 
 @login_required

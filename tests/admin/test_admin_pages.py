@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib import admin
+from django.db import connection
 from django.test.client import RequestFactory
 from django.urls import reverse
 
@@ -138,17 +139,22 @@ def _signups(n, fixture):
         shift_sign_up(shift=shift, volunteer=UserFactory())
 
 
+# On PostgreSQL an unfiltered large list first asks the planner's estimate of the
+# table's rows (mijnbuurt.core.admin_lists); a small table is then counted as well.
+ESTIMATE = 1 if connection.vendor == "postgresql" else 0
+
+
 @pytest.mark.parametrize(
     ("url", "make", "queries"),
     # Staff are no superusers: each page also reads their own and their group's
     # permissions (2 queries). One count (the filtered one), no facets; bookings and
     # sign-ups filter by period instead of listing their dates (2 queries fewer).
     [
-        ("/admin/initiatives/initiative/", _initiatives, 10),
-        ("/admin/initiatives/grantrequest/", _initiatives, 12),
-        ("/admin/venues/booking/", _bookings, 9),
-        ("/admin/helprequests/helprequest/", _help_requests, 11),
-        ("/admin/volunteers/signup/", _signups, 8),
+        ("/admin/initiatives/initiative/", _initiatives, 10 + ESTIMATE),
+        ("/admin/initiatives/grantrequest/", _initiatives, 12 + ESTIMATE),
+        ("/admin/venues/booking/", _bookings, 9 + ESTIMATE),
+        ("/admin/helprequests/helprequest/", _help_requests, 9 + ESTIMATE),
+        ("/admin/volunteers/signup/", _signups, 8 + ESTIMATE),
     ],
 )
 def test_busy_changelists_run_a_fixed_number_of_queries(

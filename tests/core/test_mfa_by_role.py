@@ -42,6 +42,10 @@ ROLE_VIEWS = {
     "initiatives:moderation_restore",
     "initiatives:moderation_dismiss",
     "initiatives:user_block",
+    "exchange:moderation",
+    "exchange:moderation_conversation",
+    "exchange:moderation_hide",
+    "exchange:moderation_dismiss",
     "volunteers:handover_new",
     "volunteers:handover",
     "volunteers:handover_invite",
@@ -52,6 +56,10 @@ ROLE_VIEWS = {
     "reports:dashboard",
     "reports:budget",
     "reports:export",
+    "reports:pilots",
+    "reports:pilot",
+    "reports:pilot_note",
+    "reports:pilot_export",
 }
 
 
@@ -101,6 +109,7 @@ def objects(area, covered_request, handover, organiser, volunteer):  # noqa: F81
             "initiatives": submitted.pk,
             "volunteers:handover": handover.pk,
             "volunteers:trusted": trusted.pk,
+            "exchange": 1,  # a report: the second factor is asked before any lookup
         },
         "request_pk": covered_request.pk,
         "grant_pk": 1,
@@ -109,6 +118,7 @@ def objects(area, covered_request, handover, organiser, volunteer):  # noqa: F81
         "user_pk": organiser.pk,
         "report": "dashboard",
         "fmt": "csv",
+        "slug": "een-proef",  # a pilot: the second factor is asked before any lookup
     }
 
 
@@ -120,7 +130,8 @@ def url_for(name: str, objects: dict) -> str:
     except NoReverseMatch:
         pass
     resolver_kwargs = {}
-    for key in ("pk", "request_pk", "grant_pk", "item_pk", "kind", "user_pk", "report", "fmt"):
+    names = ("pk", "request_pk", "grant_pk", "item_pk", "kind", "user_pk", "report", "fmt", "slug")
+    for key in names:
         value = objects[key]
         if isinstance(value, dict):
             value = next((v for prefix, v in value.items() if name.startswith(prefix)), None)

@@ -11,6 +11,7 @@ page is scoped to the user by its query (``SCOPED``), a django-rules permission 
 have been asked about an object on the way: the access helper or a rule guards it.
 """
 
+import datetime as dt
 import re
 
 import pytest
@@ -20,8 +21,14 @@ from django.utils import timezone
 
 from initiatives.models import OrganiserInvitation, Status
 from mijnbuurt.notifications.models import Notification
+from reports.models import Experiment
 from tests.activities.factories import ActivityFactory
-from tests.exchange.factories import ConversationFactory, ListingFactory
+from tests.exchange.factories import (
+    ConversationFactory,
+    ListingFactory,
+    MessageFactory,
+    ReportFactory,
+)
 from tests.helprequests.conftest import area, covered_request, volunteer  # noqa: F401
 from tests.initiatives.factories import make_initiative
 from tests.neighbourhoods.factories import OrganisationFactory
@@ -47,6 +54,9 @@ NOT_PRIVATE = {
     "openid_connect_login": "allauth: the identity provider's id (from the settings)",
     "openid_connect_callback": "allauth: the identity provider's id (from the settings)",
     "reports:export": "a report name and a format; staff only, figures without persons",
+    "reports:pilot": "a pilot (proef); staff only (admin_view), figures without persons",
+    "reports:pilot_note": "adds a note to a pilot; staff only (admin_view)",
+    "reports:pilot_export": "a pilot's figures; staff only (admin_view), without persons",
     "": "unnamed: the admin's redirects to its change pages (staff only)",
     "activities:detail": "an activity is public",
     # The public API reads published or approved objects only (tests/api).
@@ -56,9 +66,23 @@ NOT_PRIVATE = {
     "api:organisation_detail": "public API: approved organisations only",
     "api:wijk_detail": "public API: a wijk, public geography",
     "api:buurt_detail": "public API: a buurt, public geography",
+    "api:listing_detail": "public API: the exchange's public list only (open, not hidden)",
+    "api:activity_detail": "public API: planned activities that have not ended only",
+    "api:venue_occupancy": "public API: busy stretches of a published building, no bookers",
     "api:not_found": "public API: any other path under /api/ is a 404",
     "activities:calendar": "an activity's calendar file is public (the online link: rules)",
     "activities:register": "every resident may register for a public activity",
+    "buurtbudget:detail": "a budget round is public",
+    "buurtbudget:proposals": "a budget round's proposals are public",
+    "buurtbudget:proposal": "a proposal is public (with the reason if not feasible)",
+    "buurtbudget:results": "a budget round's results are public",
+    "buurtbudget:propose": "every resident may propose a project in a public round",
+    "buurtbudget:code": "every resident may enter a letter code for a public round",
+    "buurtbudget:ballot": "the user's own ballot in a public round (without a code: the "
+    "code page); a project is chosen only from the voter's own (tests/buurtbudget)",
+    "buurtbudget:cast": "casts the user's own ballot in a public round (tests/buurtbudget)",
+    "activities:wijk_calendar": "a wijk's feed of its public activities: public geography",
+    "activities:personal_calendar": "a signed token names the person (activities.calendars)",
     "media": "an uploaded file by its name; the object holding it is checked by its rule "
     "(mijnbuurt.core.media, tests/core/test_media.py)",
 }
@@ -76,6 +100,8 @@ SCOPED = {
     "initiatives:moderation_restore": "moderation is for staff only",
     "initiatives:moderation_dismiss": "moderation is for staff only",
     "initiatives:user_block": "moderation is for staff only",
+    "exchange:moderation_hide": "moderation is for staff only",
+    "exchange:moderation_dismiss": "moderation is for staff only",
 }
 
 
@@ -124,6 +150,8 @@ def world(area, covered_request, handover, organiser, venue_manager, resident, v
         hours=2,
         description="Flyers rondgebracht",
     )
+    conversation = ConversationFactory(listing__owner=organiser, replier=volunteer)
+    reported = MessageFactory(conversation=conversation)
     return {
         "help_request": covered_request.pk,
         "handover": handover.pk,
@@ -146,8 +174,17 @@ def world(area, covered_request, handover, organiser, venue_manager, resident, v
         ).pk,
         "user": resident.pk,
         "listing": ListingFactory(owner=organiser, status="withdrawn").pk,
-        "conversation": ConversationFactory(listing__owner=organiser, replier=volunteer).pk,
+        "conversation": conversation.pk,
+        "exchange_report": ReportFactory(listing=None, message=reported, reporter=organiser).pk,
         "activity": ActivityFactory(created_by=organiser).pk,
+        "experiment": Experiment.objects.create(
+            name="Proef",
+            slug="proef",
+            question="?",
+            start_date=dt.date(2025, 1, 1),
+            end_date=dt.date(2025, 1, 31),
+            indicators=["help_requests"],
+        ).slug,
     }
 
 
@@ -170,13 +207,16 @@ OBJECTS = [
     (r"^locaties/<slug:slug>", {"slug": "venue"}),
     (r"^sociale-kaart/<slug:slug>", {"slug": "organisation"}),
     (r"^profiel/meldingen/<int:pk>", {"pk": "notification"}),
+    (r"^vraag-en-aanbod/moderatie/meldingen/<int:pk>", {"pk": "exchange_report"}),
+    (r"^vraag-en-aanbod/moderatie/", {"kind": "listing", "item_pk": "listing"}),
     (r"^vraag-en-aanbod/gesprekken/<int:pk>", {"pk": "conversation"}),
     (r"^vraag-en-aanbod/<int:pk>", {"pk": "listing"}),
     (r"^activiteiten/<int:pk>", {"pk": "activity"}),
+    (r"^proeven/<slug:slug>", {"slug": "experiment"}),
 ]
 # Second parameters below an object already named (a photo of the initiative, a room of
 # the venue): any number does, since the first object is checked first.
-NESTED = {"grant_pk", "photo_pk", "evidence_pk", "comment_pk", "item_pk", "pk"}
+NESTED = {"grant_pk", "photo_pk", "evidence_pk", "comment_pk", "item_pk", "message_pk", "pk"}
 
 
 def kwargs_for(route: str, world: dict) -> dict:

@@ -162,6 +162,20 @@ def test_a_login_keeps_the_stored_pages(client, resident, django_capture_on_comm
     assert queries == 0
 
 
+def test_a_message_of_vraag_en_aanbod_keeps_the_stored_pages(
+    client, django_capture_on_commit_callbacks
+):
+    from exchange.services import message_send
+    from tests.exchange.factories import ConversationFactory
+
+    conversation = ConversationFactory()
+    client.get("/vraag-en-aanbod/")
+    with django_capture_on_commit_callbacks(execute=True):
+        message_send(conversation=conversation, sender=conversation.replier, body="Hallo!")
+    _, queries = queries_for(client, "/vraag-en-aanbod/")
+    assert queries == 0
+
+
 def test_a_logged_in_person_never_gets_a_stored_page_and_theirs_is_never_stored(
     client, published, organiser
 ):

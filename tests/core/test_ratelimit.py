@@ -211,9 +211,13 @@ EXPECTED_RULES = {
     "volunteers:task_edit": "geocoder",
     "exchange:reply": "exchange_messages",
     "exchange:conversation": "exchange_messages",
+    "exchange:report_listing": "reports",
+    "exchange:report_message": "reports",
     "activities:create": "bookings",
     "activities:cancel": "bookings",
     "activities:register": "signups",
+    "activities:message": "activity_messages",
+    "buurtbudget:code": "signups",
 }
 
 

@@ -14,6 +14,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from buurtbudget.lifecycle import PROPOSAL
+from buurtbudget.models import Proposal
 from helprequests.lifecycle import HELP_REQUEST
 from helprequests.models import HelpStatus as HS
 from initiatives.lifecycle import ACCOUNTABILITY, GRANT, INITIATIVE
@@ -224,6 +226,13 @@ TABLES = {
             (H.OFFERED, H.CONFIRMED): {"team"},
             (H.OFFERED, H.ENDED): {"team"},
             (H.CONFIRMED, H.ENDED): {"team"},
+        },
+    ),
+    "buurtbudget_proposal": (
+        PROPOSAL,
+        {
+            (Proposal.Status.SUBMITTED, Proposal.Status.FEASIBLE): {"staff"},
+            (Proposal.Status.SUBMITTED, Proposal.Status.NOT_FEASIBLE): {"staff"},
         },
     ),
     "task": (

@@ -38,7 +38,8 @@ def test_neighbourhood_page_queries_stay_fixed_with_more_initiatives(
     buurt = BuurtFactory()
     for _n in range(extra):
         make_initiative(neighbourhood=buurt, status=Status.PUBLISHED)
-    # the neighbourhood page's 9 (one per section: initiatives, volunteer tasks,
-    # venues, Vraag en aanbod, activities), plus the prefetch of the initiatives' cards
-    with django_assert_num_queries(10):
+    # the neighbourhood page's 10 (one per section: initiatives, volunteer tasks,
+    # venues, Vraag en aanbod, activities, buurtbudget), plus the prefetch of the
+    # initiatives' cards
+    with django_assert_num_queries(11):
         assert client.get(reverse("neighbourhoods:detail", args=[buurt.slug])).status_code == 200

@@ -41,8 +41,8 @@ def test_wijken_page_lists_every_wijk_with_its_buurten_and_figures(client, assen
 def test_wijken_page_query_count_is_fixed(client, assen, django_assert_num_queries, extra):
     add_organisations(assen, 3 + extra)
     # wijken, buurten, organisations, and one count per registered section
-    # (initiatives, volunteer tasks, venues, Vraag en aanbod, activities)
-    with django_assert_num_queries(8):
+    # (initiatives, volunteer tasks, venues, Vraag en aanbod, activities, buurtbudget)
+    with django_assert_num_queries(9):
         assert client.get(reverse("neighbourhoods:wijken")).status_code == 200
 
 
@@ -81,8 +81,8 @@ def test_neighbourhood_page_query_count_is_fixed(client, assen, django_assert_nu
     for code in ("WK010600", "BU01060000"):
         url = reverse("neighbourhoods:detail", args=[assen[code].slug])
         # the page's own 4, and one per registered section (initiatives, volunteer
-        # tasks, venues, Vraag en aanbod, activities)
-        with django_assert_num_queries(9):
+        # tasks, venues, Vraag en aanbod, activities, buurtbudget)
+        with django_assert_num_queries(10):
             assert client.get(url).status_code == 200
 
 
