@@ -152,7 +152,16 @@ def seed(*, out) -> list[DemoAccount]:
                 made += 1
             except ServiceError:
                 refused += 1  # the room is taken or the building is closed then
-    coffee = Activity.objects.filter(kind=K.COFFEE_MORNING, registration="platform").first()
+    coffee = (
+        Activity.objects.filter(
+            kind=K.COFFEE_MORNING,
+            registration=Activity.Registration.PLATFORM,
+            status=Activity.Status.PLANNED,
+            start__gt=timezone.now(),
+        )
+        .order_by("start", "pk")
+        .first()
+    )
     if coffee and not coffee.registrations.filter(user=resident).exists():
         registration_create(activity=coffee, user=resident)
     _past_breakfast(organisation, worker, [resident, *_neighbours()], venues)
