@@ -3,7 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from initiatives.models import Initiative
@@ -60,9 +61,17 @@ def rooms_for_choice() -> QuerySet[Room]:
 
 
 def _with_counts(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
-    return queryset.annotate(
-        registered_count=Count("registrations", filter=Q(registrations__status="registered"))
+    """With ``registered_count``: a subquery per activity shown (on the index
+    ``registration_queue``), not a join grouped over every activity in the list: a page
+    of a long list then counts for its own rows only."""
+    registered = (
+        Registration.objects.filter(activity=OuterRef("pk"), status="registered")
+        .order_by()
+        .values("activity")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    return queryset.annotate(registered_count=Coalesce(Subquery(registered), 0))
 
 
 def activities_upcoming() -> QuerySet[Activity]:
