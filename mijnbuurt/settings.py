@@ -187,6 +187,10 @@ PAGE_CACHE_VIEWS = [
     "exchange:detail",
     "activities:list",
     "activities:detail",
+    "buurtbudget:list",
+    "buurtbudget:detail",
+    "buurtbudget:proposals",
+    "buurtbudget:proposal",
 ]
 PAGE_CACHE_IGNORED_APPS = [
     *("admin", "auth", "contenttypes", "sessions", "account", "mfa", "socialaccount"),

@@ -18,6 +18,7 @@ from mijnbuurt.core.redis import redis_cache
 from neighbourhoods.services import organisation_approve
 from tests.accounts.factories import PASSWORD
 from tests.activities.factories import ActivityFactory
+from tests.buurtbudget.factories import ProposalFactory
 from tests.exchange.factories import ListingFactory
 from tests.initiatives.factories import make_initiative
 from tests.neighbourhoods.factories import OrganisationFactory
@@ -54,6 +55,7 @@ def public_pages(published):
     organisation = OrganisationFactory(neighbourhoods=[buurt.wijk])
     venue = VenueFactory(neighbourhood=buurt.wijk)
     task = ShiftFactory(task__initiative=published).task
+    proposal = ProposalFactory()
     paths = [
         "/",
         reverse("neighbourhoods:wijken"),
@@ -74,6 +76,10 @@ def public_pages(published):
         reverse("exchange:detail", args=[ListingFactory().pk]),
         reverse("activities:list"),
         reverse("activities:detail", args=[ActivityFactory(neighbourhood=buurt).pk]),
+        reverse("buurtbudget:list"),
+        reverse("buurtbudget:detail", args=[proposal.round_id]),
+        reverse("buurtbudget:proposals", args=[proposal.round_id]),
+        reverse("buurtbudget:proposal", args=[proposal.pk]),
     ]
     return paths + [f"/en{path}" for path in paths]
 
